@@ -1,0 +1,86 @@
+// Splits an OCI-P byte stream into documents. OCI-P has no length prefix: a document ends at
+// `</BroadsoftDocument>` (or a prefixed `</C:BroadsoftDocument>`). The remainder is kept as
+// bytes, so a UTF-8 character split across two chunks is joined before it is decoded.
+import { OcipProtocolError } from '../errors.js';
+
+const END_TAG_TAIL = Buffer.from('BroadsoftDocument>', 'latin1');
+const LT = 0x3c;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+
+export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+export class DocumentFramer {
+  private buffer: Buffer = Buffer.alloc(0);
+  /** Where the next search for an end tag starts: bytes before it were already searched. */
+  private searchFrom = 0;
+
+  constructor(private readonly maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES) {}
+
+  /** Adds a chunk and returns every document it completes, in order, as bytes. */
+  push(chunk: Buffer): Buffer[] {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const documents: Buffer[] = [];
+    let start = 0;
+    for (;;) {
+      const end = this.findDocumentEnd(Math.max(start, this.searchFrom));
+      if (end === -1) break;
+      const document = this.buffer.subarray(start, end);
+      if (!isBlank(document)) documents.push(trimLeadingWhitespace(document));
+      start = end;
+      this.searchFrom = end;
+    }
+    this.buffer = this.buffer.subarray(start);
+    // An end tag can only start in the last bytes already searched.
+    this.searchFrom = Math.max(0, this.buffer.length - END_TAG_TAIL.length);
+    if (this.buffer.length > this.maxDocumentBytes) {
+      throw new OcipProtocolError(`a document exceeded ${this.maxDocumentBytes} bytes without an end tag`);
+    }
+    return documents;
+  }
+
+  /** Bytes received that do not yet form a whole document. */
+  get pendingBytes(): number {
+    return isBlank(this.buffer) ? 0 : this.buffer.length;
+  }
+
+  reset(): void {
+    this.buffer = Buffer.alloc(0);
+    this.searchFrom = 0;
+  }
+
+  /** Index just after the next end tag at or after `from`, or -1. */
+  private findDocumentEnd(from: number): number {
+    let index = this.buffer.indexOf(END_TAG_TAIL, from);
+    while (index !== -1) {
+      if (isEndTag(this.buffer, index)) return index + END_TAG_TAIL.length;
+      index = this.buffer.indexOf(END_TAG_TAIL, index + 1);
+    }
+    return -1;
+  }
+}
+
+/** True when the name at `index` is preceded by `</` or `</prefix:`. */
+function isEndTag(buffer: Buffer, index: number): boolean {
+  let cursor = index - 1;
+  if (buffer[cursor] === COLON) {
+    cursor--;
+    while (cursor >= 0 && isNameByte(buffer[cursor]!)) cursor--;
+  }
+  return cursor >= 1 && buffer[cursor] === SLASH && buffer[cursor - 1] === LT;
+}
+
+function isNameByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2d || byte === 0x2e;
+}
+
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+  return true;
+}
+
+function trimLeadingWhitespace(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) start++;
+  return bytes.subarray(start);
+}
