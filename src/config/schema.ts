@@ -1,0 +1,56 @@
+// The shape of the settings, validated once at start-up. The APIO settings sit at the top level
+// under APIO's own names, so an APIO settings block can be pasted into the APIO_CONFIG file as is.
+import { z } from 'zod';
+
+const port = z.number().int().min(0).max(65535);
+const positiveMs = z.number().int().min(1);
+
+const ocipUrl = z
+  .string()
+  .regex(/^(tcp|tls|http|https):\/\/[^/\s]+/, 'must be tcp://host:port, tls://host:port or the SOAP http(s):// URL');
+
+export const settingsSchema = z
+  .object({
+    server: z.object({ host: z.string().min(1), port }).strict(),
+    dataDir: z.string().min(1),
+    redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').nullable(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    ocip: z
+      .object({
+        /** null: start the embedded simulator and talk to it. */
+        url: ocipUrl.nullable(),
+        username: z.string().min(1).nullable(),
+        password: z.string().min(1).nullable(),
+        poolSize: z.number().int().min(1).max(256),
+        connectTimeoutMs: positiveMs,
+        requestTimeoutMs: positiveMs,
+        acquireTimeoutMs: positiveMs,
+        idleTimeoutMs: positiveMs,
+        tlsRejectUnauthorized: z.boolean(),
+      })
+      .strict(),
+    simulator: z
+      .object({ host: z.string().min(1), port, httpPort: port.nullable(), seedFile: z.string().min(1) })
+      .strict(),
+    AUTOMATIC_ID_RULES: z
+      .object({
+        SUID_INSTANT_GROUP_CALL_AUTO_GENERATE: z.boolean(),
+        SUID_INSTANT_GROUP_CALL_RULE: z.string().min(1),
+        SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: z.boolean(),
+      })
+      // APIO blocks carry rules for other service types (hunt groups, call centers): kept, not used.
+      .passthrough(),
+    GROUP_NUMBERS_USE_CC_CLI: z.boolean(),
+    SERVICE_USERS_RETURN_ACTIVE_STATUS: z.boolean(),
+  })
+  .superRefine((settings, context) => {
+    if (settings.ocip.url && (!settings.ocip.username || !settings.ocip.password)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['ocip', 'username'],
+        message: 'OCIP_USERNAME and OCIP_PASSWORD are required when OCIP_URL is set',
+      });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
