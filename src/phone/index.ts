@@ -1,0 +1,2 @@
+// Phone numbers: pure normalisation, no I/O.
+export * from './phone-number.js';
