@@ -1,0 +1,186 @@
+// POST instant_group_calls/: validate, apply the template, normalise numbers, derive the id,
+// then one document — Add, the active status, and the read-back — and undo the Add when the
+// active status could not be set.
+import {
+  GroupInstantGroupCallAddInstanceRequest14,
+  GroupInstantGroupCallDeleteInstanceRequest,
+  GroupInstantGroupCallModifyActiveInstanceListRequest,
+} from '../../ocip/codec/index.js';
+import { compileIdRule, MissingPlaceholderError, renderDeep } from '../../ids/index.js';
+import type { IdRule, IdRuleContext } from '../../ids/index.js';
+import { isAlreadyExists, toApioError } from '../broadworks-errors.js';
+import { ApioError, validationError } from '../errors.js';
+import type { GroupData } from '../group-data.js';
+import type { BatchCommand } from '../ocip-gateway.js';
+import { command } from '../ocip-gateway.js';
+import { fillMissing } from '../templates.js';
+import { validate } from '../validate.js';
+import { toAddRequest } from './mapping.js';
+import { normalizeRequestNumbers } from './request-numbers.js';
+import { createInstanceSchema, createInstanceShape } from './schemas.js';
+import type { CreateInstanceInput, InstanceAnswer } from './schemas.js';
+import { acceptRead, readCommands, send } from './service.js';
+import type { InstantGroupCallDeps } from './service.js';
+
+export const TEMPLATE_CATEGORY = 'instant_group_call';
+/** A generated id that BroadWorks already has is generated again, this many times at most. */
+const MAX_ID_ATTEMPTS = 5;
+
+export async function createInstance(
+  deps: InstantGroupCallDeps,
+  tenantId: string,
+  groupId: string,
+  body: unknown,
+): Promise<InstanceAnswer & { serviceUserId: string }> {
+  const shape = validate(createInstanceShape, body) as Record<string, unknown> & { templateName?: string };
+  const group = await deps.groups.get(tenantId, groupId);
+  const profileShape = (shape.serviceInstanceProfile ?? {}) as { name?: string; phoneNumber?: string };
+  const early = normalizeRequestNumbers({ phoneNumber: profileShape.phoneNumber }, group.cliCallingCode);
+  const context = ruleContext(tenantId, groupId, group, profileShape.name, early.phoneNumber ?? undefined);
+
+  // Template default values fill only what the request lacks (APIO applies them after validation).
+  let idRuleFromTemplate: IdRule | undefined;
+  let merged: Record<string, unknown> = shape;
+  if (shape.templateName) {
+    const template = deps.templates.get(TEMPLATE_CATEGORY, shape.templateName);
+    const { serviceUserId: templateRule, ...defaults } = template.defaultValues;
+    if (typeof templateRule === 'string') idRuleFromTemplate = compileIdRule(templateRule, `template ${template.name}`);
+    merged = fillMissing(shape, renderTemplateValues(defaults, context));
+  }
+  const input = validate(createInstanceSchema, merged);
+  const numbers = normalizeRequestNumbers(
+    {
+      phoneNumber: input.serviceInstanceProfile.phoneNumber,
+      callingLineIdPhoneNumber: input.serviceInstanceProfile.callingLineIdPhoneNumber,
+      destinationPhoneNumbers: input.destinationPhoneNumbers,
+    },
+    group.cliCallingCode,
+  );
+  const normalized: CreateInstanceInput = {
+    ...input,
+    serviceInstanceProfile: {
+      ...input.serviceInstanceProfile,
+      phoneNumber: numbers.phoneNumber?.dn,
+      callingLineIdPhoneNumber: numbers.callingLineIdPhoneNumber?.dn,
+    },
+    destinationPhoneNumbers: numbers.destinationPhoneNumbers,
+  };
+
+  // Priority: the request's id, then the template's rule, then the setting's rule.
+  const rule = input.serviceUserId ? undefined : (idRuleFromTemplate ?? (deps.settings.autoGenerate ? deps.settings.idRule : undefined));
+  if (!input.serviceUserId && !rule) {
+    throw validationError([{ path: 'serviceUserId', message: 'required: automatic id generation is off and no template gives a rule' }]);
+  }
+  const fullContext = ruleContext(tenantId, groupId, group, input.serviceInstanceProfile.name, numbers.phoneNumber ?? undefined);
+  for (let attempt = 1; ; attempt++) {
+    const serviceUserId = input.serviceUserId ?? renderId(rule!, fullContext);
+    const outcome = await addOnce(deps, tenantId, groupId, serviceUserId, normalized);
+    if (outcome !== 'id-taken') return outcome;
+    if (!rule || attempt >= MAX_ID_ATTEMPTS) {
+      throw new ApioError('ID_GENERATION_FAILED', `no free service user id after ${attempt} attempts with rule ${rule?.source}`);
+    }
+  }
+}
+
+/** One document: Add, ModifyActiveInstanceList when `active` is given, then the read-back. */
+async function addOnce(
+  deps: InstantGroupCallDeps,
+  tenantId: string,
+  groupId: string,
+  serviceUserId: string,
+  input: CreateInstanceInput,
+): Promise<(InstanceAnswer & { serviceUserId: string }) | 'id-taken'> {
+  const what = `creating instant group call ${serviceUserId}`;
+  const commands: BatchCommand[] = [command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input))];
+  const withActive = input.active !== undefined;
+  if (withActive) {
+    commands.push(
+      command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: input.active! }] }),
+    );
+  }
+  commands.push(...readCommands(tenantId, groupId, serviceUserId));
+  const results = await send(deps.ocip, commands, what);
+  const [added, activation] = results;
+
+  if (!added?.ok) {
+    // The batch is not a transaction: the active status may have reached an instance that already
+    // had this id. Say so rather than retry silently.
+    if (withActive && activation?.ok) {
+      throw new ApioError('ALREADY_EXISTS', `${what}: ${added?.error.summaryEnglish}`, {
+        broadworks: [added?.error.summary ?? ''],
+        applied: [`active status of the existing service user ${serviceUserId} set to ${input.active}`],
+        notApplied: ['creation'],
+      });
+    }
+    if (isAlreadyExists(added?.error) && !input.serviceUserId) return 'id-taken';
+    throw toApioError(added?.error, what);
+  }
+  if (withActive && !activation?.ok) {
+    await undoAdd(deps, serviceUserId, what, activation?.error);
+  }
+  const answer = acceptRead(deps, results.slice(withActive ? 2 : 1), serviceUserId, what);
+  return { serviceUserId, ...answer };
+}
+
+/** The active status failed after the Add: delete the instance, or say exactly what stayed. */
+async function undoAdd(deps: InstantGroupCallDeps, serviceUserId: string, what: string, cause: unknown): Promise<never> {
+  const reason = toApioError(cause, `${what}: setting the active status`) as Error;
+  const [deleted] = await deps.ocip
+    .executeBatch([command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })])
+    .catch(() => [undefined]);
+  if (deleted?.ok) {
+    throw new ApioError('BROADWORKS_REJECTED', `${reason.message}; the creation was undone`, {
+      broadworks: cause instanceof Error && 'summary' in cause ? [String(cause.summary)] : [],
+      applied: [],
+      notApplied: ['creation', 'active status'],
+    });
+  }
+  throw new ApioError('PARTIALLY_APPLIED', `${reason.message}; the instance ${serviceUserId} was created but its active status was not set`, {
+    applied: ['creation'],
+    notApplied: ['active status'],
+  });
+}
+
+export function ruleContext(
+  tenantId: string,
+  groupId: string,
+  group: GroupData,
+  name: string | undefined,
+  phone: { e164: string; countryCode: string; nationalNumber: string } | undefined,
+): IdRuleContext {
+  return {
+    tenant_id: tenantId,
+    group_id: groupId,
+    domain: group.defaultDomain,
+    name,
+    phone_number_e164: phone?.e164,
+    country_code: phone?.countryCode,
+    national_no_0: phone?.nationalNumber,
+  };
+}
+
+export function renderId(rule: IdRule, context: IdRuleContext): string {
+  try {
+    return rule.render(context);
+  } catch (error) {
+    if (error instanceof MissingPlaceholderError) throw validationError([{ path: placeholderPath(error.placeholder), message: `required by the id rule ${rule.source}` }]);
+    throw error;
+  }
+}
+
+function renderTemplateValues(defaults: Record<string, unknown>, context: IdRuleContext): Record<string, unknown> {
+  try {
+    return renderDeep(defaults, context, 'template') as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof MissingPlaceholderError) {
+      throw validationError([{ path: placeholderPath(error.placeholder), message: 'required by the template' }]);
+    }
+    throw error;
+  }
+}
+
+function placeholderPath(placeholder: string): string {
+  if (placeholder === 'name') return 'serviceInstanceProfile.name';
+  if (['phone_number_e164', 'country_code', 'national_no_0'].includes(placeholder)) return 'serviceInstanceProfile.phoneNumber';
+  return placeholder;
+}
