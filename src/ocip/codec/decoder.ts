@@ -5,6 +5,7 @@
 // Strict mode (the simulator) also checks facets; the client trusts the server's values.
 import { OcipProtocolError } from '../errors.js';
 import { commandCatalogue } from './commands/index.js';
+import { choiceProblem } from './choices.js';
 import { facetProblem } from './facets.js';
 import type { CommandSpec, Fields, OciTable, SimpleType, TypeSpec } from './schema.js';
 import { MAX_COMMANDS_PER_DOCUMENT } from './encoder.js';
@@ -119,7 +120,7 @@ function decodeFields(fields: Fields, children: Node[], path: string, options: D
     else value[fieldName] = item;
   }
   for (let rest = cursor; rest < entries.length; rest++) checkPresent(entries[rest]!, counts, path);
-  checkChoices(fields, value, path);
+  checkChoices(fields, value, path, options);
   for (const [name, field] of entries) if (field.occurs === 'many') value[name] ??= [];
   return value;
 }
@@ -129,7 +130,12 @@ function checkPresent([name, field]: [string, Fields[string]], counts: Map<strin
   if (count < field.min && !field.choice) throw new Problem(`${path}: missing element '${name}'`);
 }
 
-function checkChoices(fields: Fields, value: Record<string, unknown>, path: string): void {
+function checkChoices(fields: Fields, value: Record<string, unknown>, path: string, options: DecodeOptions): void {
+  if (options.strict) {
+    const problem = choiceProblem(fields, value);
+    if (problem) throw new Problem(`${path}: ${problem}`);
+    return;
+  }
   const groups = new Set(Object.values(fields).flatMap((field) => (field.choice ? [field.choice] : [])));
   for (const group of groups) {
     const members = Object.entries(fields).filter(([, field]) => field.choice === group).map(([name]) => name);
@@ -143,6 +149,10 @@ function decodeElement(node: Node, type: TypeSpec, nillable: boolean, path: stri
   const attributes = node.attributes;
   if (attributes['xsi:nil'] === 'true' || attributes['xsi:nil'] === '1') {
     if (options.strict && !nillable) throw new Problem(`${path}: element is not nillable`);
+    // A nil DepartmentKey still needs a concrete xsi:type: the schema rejects a bare nil as abstract.
+    if (options.strict && type.kind === 'abstract' && !type.variants.some((v) => v.name === localName(attributes['xsi:type'] ?? ''))) {
+      throw new Problem(`${path}: ${type.name} is abstract; xsi:type must name a concrete type`);
+    }
     return null;
   }
   switch (type.kind) {

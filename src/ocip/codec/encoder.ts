@@ -2,6 +2,7 @@
 // whatever the key order of the value; every value is checked against its type first, so a
 // schema-invalid request fails here with the path of the bad element, not at BroadWorks.
 import { OcipEncodeError } from '../errors.js';
+import { choiceProblem } from './choices.js';
 import { facetProblem } from './facets.js';
 import type { CommandSpec, Field, Fields, OciTable, SimpleType, TypeSpec } from './schema.js';
 import { hasForbiddenCharacter } from './text.js';
@@ -153,21 +154,8 @@ function simpleText(type: SimpleType, value: unknown, path: string): string {
 }
 
 function checkChoices(fields: Fields, value: Record<string, unknown>, path: string): void {
-  const groups = new Map<string, string[]>();
-  for (const [name, field] of Object.entries(fields)) {
-    if (!field.choice) continue;
-    const present = groups.get(field.choice) ?? [];
-    if (value[name] !== undefined) present.push(name);
-    groups.set(field.choice, present);
-  }
-  for (const [group, present] of groups) {
-    // GroupGetRequest22V5's choice is (serviceProviderId + groupId) | groupExternalId: a pair counts as one.
-    const pairOk = group === 'group' && present.length === 2 && !present.includes('groupExternalId');
-    if (present.length !== 1 && !pairOk) {
-      const members = Object.entries(fields).filter(([, f]) => f.choice === group).map(([n]) => n);
-      throw new OcipEncodeError(`exactly one of ${members.join(' | ')} is required`, path);
-    }
-  }
+  const problem = choiceProblem(fields, value);
+  if (problem) throw new OcipEncodeError(problem, path);
 }
 
 function asObject(value: unknown, path: string): Record<string, unknown> {

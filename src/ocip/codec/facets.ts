@@ -10,16 +10,17 @@ export function collapseWhitespace(text: string): string {
 /** Returns what is wrong with `text` as a value of `type`, or undefined when it is valid. */
 export function facetProblem(type: SimpleType, text: string): string | undefined {
   const value = type.base === 'token' ? collapseWhitespace(text) : text;
+  const shown = type.secret ? 'the value' : `'${value}'`;
   if (type.enumeration && !type.enumeration.includes(value)) {
-    return `'${value}' is not one of ${type.enumeration.map((v) => `'${v}'`).join(', ')} (${type.name})`;
+    return `${shown} is not one of ${type.enumeration.map((v) => `'${v}'`).join(', ')} (${type.name})`;
   }
   if (type.minLength !== undefined && [...value].length < type.minLength) {
-    return `'${value}' is shorter than ${type.minLength} (${type.name})`;
+    return `${shown} is shorter than ${type.minLength} (${type.name})`;
   }
   if (type.maxLength !== undefined && [...value].length > type.maxLength) {
-    return `'${value}' is longer than ${type.maxLength} (${type.name})`;
+    return `${shown} is longer than ${type.maxLength} (${type.name})`;
   }
-  if (type.pattern && !type.pattern.test(value)) return `'${value}' does not match ${type.name}`;
+  if (type.pattern && !type.pattern.test(value)) return `${shown} does not match ${type.name}`;
   if (type.base === 'int' || type.base === 'long') {
     const number = Number(value);
     if (type.minInclusive !== undefined && number < type.minInclusive) {

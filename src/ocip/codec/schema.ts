@@ -13,6 +13,8 @@ export interface SimpleType<T = unknown> {
   readonly maxInclusive?: number;
   readonly enumeration?: readonly string[];
   readonly pattern?: RegExp;
+  /** A password: problems name the type, never the value (errors and 6004 details reach logs). */
+  readonly secret?: boolean;
   /** Phantom: the JavaScript type of a value. */
   readonly __value?: T;
 }
@@ -127,20 +129,17 @@ export const xsInt: SimpleType<number> = { kind: 'simple', name: 'xs:int', base:
 export const xsLong: SimpleType<number> = { kind: 'simple', name: 'xs:long', base: 'long' };
 export const ociTable: TableType = { kind: 'table', name: 'OCITable' };
 
-interface FieldOptions<N extends boolean> {
-  nillable?: N;
-  choice?: string;
-}
-
 export function one<T extends TypeSpec>(type: T, options: { choice?: string } = {}): Field<T, 'one', false> {
   return { type, occurs: 'one', nillable: false, min: 1, max: 1, ...options };
 }
 
-export function optional<T extends TypeSpec, N extends boolean = false>(
+export function optional<T extends TypeSpec>(type: T, options: { nillable: true }): Field<T, 'optional', true>;
+export function optional<T extends TypeSpec>(type: T, options?: { choice?: string }): Field<T, 'optional', false>;
+export function optional<T extends TypeSpec>(
   type: T,
-  options: FieldOptions<N> = {},
-): Field<T, 'optional', N> {
-  return { type, occurs: 'optional', nillable: (options.nillable ?? false) as N, min: 0, max: 1, choice: options.choice };
+  options: { nillable?: boolean; choice?: string } = {},
+): Field<T, 'optional', boolean> {
+  return { type, occurs: 'optional', nillable: options.nillable ?? false, min: 0, max: 1, choice: options.choice };
 }
 
 export function many<T extends TypeSpec>(type: T, min = 0, max = Infinity): Field<T, 'many', false> {

@@ -1,7 +1,8 @@
 // Writes XML text: escaping for character data and attribute values. Markup is ASCII and every
 // non-ASCII character becomes a numeric reference, so a document declared ISO-8859-1 is exact.
 
-const NEEDS_ESCAPE = /[&<>"'\u0080-\uffff]/;
+// A raw CR would reach the reader as LF (XML end-of-line handling), so it travels as a reference.
+const NEEDS_ESCAPE = /[&<>"'\r\u0080-\uffff]/;
 
 export function escapeXml(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
@@ -23,6 +24,9 @@ export function escapeXml(value: string): string {
       case "'":
         out += '&apos;';
         break;
+      case '\r':
+        out += '&#13;';
+        break;
       default: {
         const code = char.codePointAt(0)!;
         out += code > 0x7f ? `&#${code};` : char;
@@ -34,8 +38,13 @@ export function escapeXml(value: string): string {
 
 export function startTag(name: string, attributes?: Record<string, string>, selfClosing = false): string {
   let tag = `<${name}`;
-  if (attributes) for (const key in attributes) tag += ` ${key}="${escapeXml(attributes[key]!)}"`;
+  if (attributes) for (const key in attributes) tag += ` ${key}="${escapeAttribute(attributes[key]!)}"`;
   return tag + (selfClosing ? '/>' : '>');
+}
+
+/** A parser turns a raw tab or newline in an attribute into a space, so an echo would not come back as sent. */
+function escapeAttribute(value: string): string {
+  return escapeXml(value).replace(/[\t\n]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 export function textElement(name: string, value: string): string {

@@ -9,7 +9,7 @@ import { SuccessResponse } from './core.js';
 export const ServiceProviderAddRequest13mp2 = request(
   'ServiceProviderAddRequest13mp2',
   {
-    isEnterprise: optional(xsBoolean, { choice: 'kind' }),
+    isEnterprise: optional(t.FixedTrue, { choice: 'kind' }),
     useCustomRoutingProfile: optional(xsBoolean, { choice: 'kind' }),
     serviceProviderId: one(t.ServiceProviderId),
     defaultDomain: one(t.NetAddress),

@@ -1,5 +1,6 @@
 // The XSD simple types the commands use, with their facets (OCISchemaDataTypes.xsd, OCISchemaBASE.xsd).
 import { enumeration, int, token } from '../schema.js';
+import type { SimpleType } from '../schema.js';
 
 export const ServiceProviderId = token('ServiceProviderId', 1, 30);
 export const GroupId = token('GroupId', 1, 30);
@@ -16,8 +17,8 @@ export const CallingLineIdFirstName = token('CallingLineIdFirstName', 1, 30);
 export const HiraganaLastName = token('HiraganaLastName', 1, 30);
 export const HiraganaFirstName = token('HiraganaFirstName', 1, 30);
 export const Extension17 = token('Extension17', 2, 20);
-export const Password = token('Password', 1, 60);
-export const SignedPassword = token('SignedPassword', 1, Infinity);
+export const Password = token('Password', 1, 60, { secret: true });
+export const SignedPassword = token('SignedPassword', 1, Infinity, { secret: true });
 export const DepartmentName = token('DepartmentName', 1, 50);
 export const Language = token('Language', 1, 40);
 export const TimeZone = token('TimeZone', 1, 127);
@@ -51,6 +52,8 @@ export const ZipOrPostalCode = token('ZipOrPostalCode', 1, 50);
 export const Country = token('Country', 1, 50);
 export const ExtensionLength = int('ExtensionLength', 2, 20);
 export const NonEmptyToken = token('NonEmptyToken', 1, Infinity);
+/** xs:boolean with fixed="true" (ServiceProviderAddRequest13mp2's isEnterprise): `false` is schema-invalid. */
+export const FixedTrue: SimpleType<boolean> = { kind: 'simple', name: 'xs:boolean fixed true', base: 'boolean', enumeration: ['true'] };
 
 export const LoginType = enumeration('LoginType', [
   'System',
