@@ -15,6 +15,7 @@ export const OcipErrorCodes = {
   TRANSPORT: 'OCIP_TRANSPORT_ERROR',
   POOL_CLOSED: 'OCIP_POOL_CLOSED',
   ACQUIRE_TIMEOUT: 'OCIP_POOL_ACQUIRE_TIMEOUT',
+  INVALID_URL: 'OCIP_INVALID_URL',
 } as const;
 
 export type OcipErrorCode = (typeof OcipErrorCodes)[keyof typeof OcipErrorCodes];
@@ -78,10 +79,14 @@ export class OcipServerLogoutError extends OcipError {
   }
 }
 
-/** Work given to a session that was closed or destroyed by its owner. */
+/**
+ * Work given to a session that was closed or destroyed by its owner. Queued work of a session killed by
+ * another request's failure (its timeout, a malformed answer) gets it too, with that failure as `cause`:
+ * the queued document was never written.
+ */
 export class OcipSessionClosedError extends OcipError {
-  constructor(detail = 'the OCI-P session is closed') {
-    super(OcipErrorCodes.SESSION_CLOSED, detail);
+  constructor(detail = 'the OCI-P session is closed', options?: { cause?: unknown }) {
+    super(OcipErrorCodes.SESSION_CLOSED, detail, options);
   }
 }
 
@@ -134,6 +139,13 @@ export class OcipPoolClosedError extends OcipError {
 export class OcipAcquireTimeoutError extends OcipError {
   constructor(timeoutMs: number) {
     super(OcipErrorCodes.ACQUIRE_TIMEOUT, `no OCI-P session became free within ${timeoutMs} ms`);
+  }
+}
+
+/** An OCI-P endpoint URL the client cannot use (scheme, missing host, credentials in the URL). */
+export class OcipUrlError extends OcipError {
+  constructor(message: string) {
+    super(OcipErrorCodes.INVALID_URL, message);
   }
 }
 

@@ -106,8 +106,10 @@ async function addOnce(
     // The batch is not a transaction: the active status may have reached an instance that already
     // had this id. Say so rather than retry silently.
     if (withActive && activation?.ok) {
-      throw new ApioError('ALREADY_EXISTS', `${what}: ${added?.error.summaryEnglish}`, {
-        broadworks: [added?.error.summary ?? ''],
+      const failure = toApioError(added?.error, what);
+      const reason = failure instanceof ApioError ? failure.reason : 'BROADWORKS_REJECTED';
+      throw new ApioError(reason, (failure as Error).message, {
+        ...(failure instanceof ApioError && failure.details),
         applied: [`active status of the existing service user ${serviceUserId} set to ${input.active}`],
         notApplied: ['creation'],
       });

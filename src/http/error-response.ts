@@ -1,0 +1,62 @@
+// The APIO error body and the one place an error becomes an HTTP status.
+// Shape read by every Netaxis client: errors[0].message, errors[0].details.reason,
+// errors[0].details.errors["0"].summary (an object keyed by index, holding BroadWorks summaries).
+import { ApioError, ApioErrorCodes } from '../domain/errors.js';
+import type { ApioReason } from '../domain/errors.js';
+
+const STATUS: Record<ApioReason, number> = {
+  INTERNAL: 500,
+  VALIDATION: 400,
+  ALREADY_EXISTS: 400,
+  NOT_FOUND: 404,
+  BROADWORKS_REJECTED: 400,
+  TRAILING_SLASH: 400,
+  BAD_MEDIA_TYPE: 416,
+  BROADWORKS_UNREACHABLE: 502,
+  BROADWORKS_TIMEOUT: 504,
+  PARTIALLY_APPLIED: 500,
+  UNKNOWN_TEMPLATE: 400,
+  ID_GENERATION_FAILED: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  ROUTE_NOT_FOUND: 404,
+};
+
+export interface ErrorAnswer {
+  status: number;
+  body: {
+    errors: Array<{
+      code: number;
+      message: string;
+      details: { reason: string; errors: Record<string, { summary: string }>; [key: string]: unknown };
+    }>;
+  };
+}
+
+/** Unknown errors become a 500 that says nothing of the internals (no stack, no message). */
+export function toErrorAnswer(error: unknown): ErrorAnswer {
+  const apio = error instanceof ApioError ? error : new ApioError('INTERNAL', 'internal error');
+  const { problems, broadworks, applied, notApplied } = apio.details;
+  const summaries = broadworks ?? problems?.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) ?? [];
+  return {
+    status: STATUS[apio.reason],
+    body: {
+      errors: [
+        {
+          code: apio.code,
+          message: apio.message,
+          details: {
+            reason: apio.reason,
+            errors: Object.fromEntries(summaries.map((summary, index) => [String(index), { summary }])),
+            ...(problems && { problems }),
+            ...(applied && { applied }),
+            ...(notApplied && { notApplied }),
+          },
+        },
+      ],
+    },
+  };
+}
+
+export { ApioErrorCodes };

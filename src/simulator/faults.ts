@@ -1,0 +1,98 @@
+// Fault injection for the client's tests: latency, slow logins, dropped connections, answers that
+// are not OCI-P, answers for the wrong session, and forced ErrorResponses. One-shot faults fire
+// once, on the next request that matches (any request when no command type is given), in the
+// order they were armed.
+
+export type DocumentFault = 'drop' | 'garbage' | 'wrongSessionId';
+
+export interface ForcedError {
+  /** When given, the ErrorResponse carries an <errorCode> element (real systems usually omit it). */
+  errorCode?: number;
+  /** Sent verbatim as summary and summaryEnglish, e.g. `[Error 4008] User not found: x`. */
+  summary: string;
+  detail?: string;
+}
+
+/** What a garbage answer is: bytes that end like a document would, so a framer hands them over. */
+export const GARBAGE_ANSWER = '<html>oops</html>\n';
+
+interface ArmedDocumentFault {
+  fault: DocumentFault;
+  commandType: string | undefined;
+}
+
+interface ArmedError extends ForcedError {
+  commandType: string;
+}
+
+export class FaultInjector {
+  private latencyMs = 0;
+  private loginDelayMs = 0;
+  private documentFaults: ArmedDocumentFault[] = [];
+  private errors: ArmedError[] = [];
+
+  /** Added before every answer (0 turns it off). */
+  latency(ms: number): void {
+    this.latencyMs = checkDelay(ms);
+  }
+
+  /** Added before every answer to a document with a login command, on top of latency. */
+  slowLogin(ms: number): void {
+    this.loginDelayMs = checkDelay(ms);
+  }
+
+  /** Closes the socket (or the HTTP connection) without answering, and without running the request. */
+  dropConnectionOnNext(commandType?: string): void {
+    this.documentFaults.push({ fault: 'drop', commandType });
+  }
+
+  /** Runs the request, then answers GARBAGE_ANSWER instead of the document. */
+  garbageOnNext(commandType?: string): void {
+    this.documentFaults.push({ fault: 'garbage', commandType });
+  }
+
+  /** Runs the request, then answers a well-formed document carrying another sessionId. */
+  wrongSessionIdOnNext(commandType?: string): void {
+    this.documentFaults.push({ fault: 'wrongSessionId', commandType });
+  }
+
+  /** The next command of this type is answered with this ErrorResponse and not run. */
+  errorOnNext(commandType: string, error: ForcedError): void {
+    this.errors.push({ commandType, ...error });
+  }
+
+  reset(): void {
+    this.latencyMs = 0;
+    this.loginDelayMs = 0;
+    this.documentFaults = [];
+    this.errors = [];
+  }
+
+  get answerDelayMs(): number {
+    return this.latencyMs;
+  }
+
+  get loginDelay(): number {
+    return this.loginDelayMs;
+  }
+
+  /** Consumes the first armed document fault matching one of the document's command types. */
+  takeDocumentFault(commandTypes: readonly string[]): DocumentFault | undefined {
+    const index = this.documentFaults.findIndex((f) => f.commandType === undefined || commandTypes.includes(f.commandType));
+    if (index === -1) return undefined;
+    return this.documentFaults.splice(index, 1)[0]!.fault;
+  }
+
+  /** Consumes the first forced error armed for this command type. */
+  takeError(commandType: string): ForcedError | undefined {
+    const index = this.errors.findIndex((e) => e.commandType === commandType);
+    if (index === -1) return undefined;
+    const { commandType: _type, ...error } = this.errors.splice(index, 1)[0]!;
+    return error;
+  }
+}
+
+function checkDelay(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`a delay is a finite number of ms >= 0, not ${ms}`);
+  return ms;
+}

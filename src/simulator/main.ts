@@ -1,0 +1,35 @@
+// The standalone simulator (`npm run simulator`): the seed world on the configured host and port
+// (SIMULATOR_PORT, default 2208; SOAP on SIMULATOR_HTTP_PORT), persisted under DATA_DIR.
+// Settings come from src/config, the only reader of the environment.
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/index.js';
+import { createFileWorldStore, readSeedWorld, startSimulator } from './index.js';
+
+const config = loadConfig();
+const seed = await readSeedWorld(resolve(config.rootDir, config.simulator.seedFile));
+const simulator = await startSimulator({
+  host: config.simulator.host,
+  port: config.simulator.port,
+  httpPort: config.simulator.httpPort,
+  seed,
+  store: createFileWorldStore(resolve(config.rootDir, config.dataDir)),
+});
+
+const soap = simulator.httpPort === undefined ? '' : `, SOAP on http://${config.simulator.host}:${simulator.httpPort}/webservice/services/ProvisioningService`;
+console.log(`BroadWorks OCI-P simulator on ${config.simulator.host}:${simulator.port}${soap}`);
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping the simulator`);
+  simulator.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,127 @@
+// The OCI-P-over-SOAP endpoint: POST /webservice/services/ProvisioningService. An OCI session is
+// bound to the HTTP client's JSESSIONID cookie (issued on its first request), and the requests of
+// one cookie are processed one at a time, in order, as on a socket.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatcher } from './dispatcher.js';
+import type { Listener } from './server-tcp.js';
+import type { SessionRegistry, SessionState } from './session.js';
+import { SOAP_PATH, SoapRequestError, unwrapRequest, wrapFault, wrapResponse, wsdl } from './soap-envelope.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Cookie sessions kept; the oldest is forgotten first (an idle HTTP client logs in again). */
+const MAX_COOKIE_SESSIONS = 10_000;
+
+export interface SoapOptions {
+  host: string;
+  port: number;
+  dispatcher: Dispatcher;
+  registry: SessionRegistry;
+}
+
+interface CookieSession {
+  state: SessionState;
+  queue: Promise<void>;
+}
+
+export async function startSoapListener(options: SoapOptions): Promise<Listener> {
+  const cookies = new Map<string, CookieSession>();
+
+  const sessionFor = (request: IncomingMessage, response: ServerResponse): CookieSession => {
+    const cookie = readCookie(request.headers.cookie, 'JSESSIONID');
+    const known = cookie === undefined ? undefined : cookies.get(cookie);
+    if (known) return known;
+    const id = randomBytes(16).toString('hex').toUpperCase();
+    response.setHeader('Set-Cookie', `JSESSIONID=${id}; Path=/webservice; HttpOnly`);
+    const session: CookieSession = {
+      state: { key: `soap-${id}`, transport: 'soap', remoteAddress: request.socket.remoteAddress ?? '' },
+      queue: Promise.resolve(),
+    };
+    cookies.set(id, session);
+    options.registry.add(session.state);
+    if (cookies.size > MAX_COOKIE_SESSIONS) {
+      const [oldest, evicted] = cookies.entries().next().value!;
+      cookies.delete(oldest);
+      options.registry.remove(evicted.state);
+    }
+    return session;
+  };
+
+  const server = createServer((request, response) => {
+    void serve(request, response).catch(() => response.destroy());
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    if (url.pathname !== SOAP_PATH) return send(response, 404, 'text/plain', 'not found\n');
+    if (request.method === 'GET' && url.searchParams.has('wsdl')) {
+      return send(response, 200, 'text/xml; charset=utf-8', wsdl(`http://${request.headers.host ?? 'localhost'}${SOAP_PATH}`));
+    }
+    if (request.method !== 'POST') return send(response, 405, 'text/plain', 'POST a SOAP envelope\n');
+    const body = await readBody(request);
+    if (body === undefined) return send(response, 413, 'text/plain', 'request too large\n');
+    let documentText: string;
+    try {
+      documentText = unwrapRequest(body);
+    } catch (error) {
+      if (!(error instanceof SoapRequestError)) throw error;
+      return send(response, 500, 'text/xml; charset=utf-8', wrapFault('Client', error.message));
+    }
+    const session = sessionFor(request, response);
+    const turn = session.queue.then(() => options.dispatcher.handle(session.state, documentText));
+    session.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    const outcome = await turn;
+    if (outcome.kind === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    send(response, 200, 'text/xml; charset=utf-8', wrapResponse(outcome.text));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const session of cookies.values()) options.registry.remove(session.state);
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/** The body as UTF-8 text, or undefined past MAX_BODY_BYTES. */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+// The OCI-P listener on TCP (2208) and TLS (2209): one session per socket, a framer per socket,
+// and one document processed at a time, answered in arrival order — the only correlation OCI-P
+// has. A server-side logout is queued behind the answers already owed.
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo, Server, Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { decodeDocumentBytes, DocumentFramer, encodeDocument, LogoutRequest } from '../ocip/codec/index.js';
+import type { Dispatcher } from './dispatcher.js';
+import type { ServerLogoutReason, SessionRegistry, SessionState } from './session.js';
+
+/** Requests are small (15 commands at most); a peer that sends more without an end tag is cut off. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Documents waiting for their turn before the socket stops reading (back-pressure). */
+const MAX_QUEUED_DOCUMENTS = 64;
+/** How long a socket may stay half-closed after a server logout before it is destroyed. */
+const LOGOUT_LINGER_MS = 1000;
+
+export interface ListenerOptions {
+  host: string;
+  port: number;
+  transport: 'tcp' | 'tls';
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  dispatcher: Dispatcher;
+  registry: SessionRegistry;
+}
+
+export interface Listener {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startListener(options: ListenerOptions): Promise<Listener> {
+  const sockets = new Set<Socket>();
+  let nextId = 1;
+  const onSocket = (socket: Socket): void => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    serveConnection(socket, `${options.transport}-${nextId++}`, options);
+  };
+  const server: Server =
+    options.transport === 'tls'
+      ? createTlsServer({ key: options.tls!.key, cert: options.tls!.cert }, onSocket)
+      : createNetServer(onSocket);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function serveConnection(socket: Socket, key: string, options: ListenerOptions): void {
+  const { dispatcher, registry } = options;
+  const session: SessionState = { key, transport: options.transport, remoteAddress: socket.remoteAddress ?? '' };
+  const framer = new DocumentFramer(MAX_REQUEST_BYTES);
+  let queue: Promise<void> = Promise.resolve();
+  let queued = 0;
+
+  const enqueue = (work: () => Promise<void>): Promise<void> => {
+    queued++;
+    if (queued >= MAX_QUEUED_DOCUMENTS) socket.pause();
+    queue = queue
+      .then(() => (socket.destroyed ? undefined : work()))
+      .catch(() => {
+        socket.destroy();
+      })
+      .finally(() => {
+        queued--;
+        if (queued < MAX_QUEUED_DOCUMENTS && !socket.destroyed) socket.resume();
+      });
+    return queue;
+  };
+
+  session.forceLogout = (reason: ServerLogoutReason) =>
+    enqueue(async () => {
+      const login = session.login;
+      delete session.login;
+      delete session.nonce;
+      if (login) {
+        const text = encodeDocument({
+          sessionId: login.sessionId,
+          commands: [{ spec: LogoutRequest, value: { userId: login.userId, reason } }],
+        });
+        socket.write(text, 'latin1');
+      }
+      socket.end();
+      setTimeout(() => socket.destroy(), LOGOUT_LINGER_MS).unref();
+    });
+
+  registry.add(session);
+  socket.once('close', () => registry.remove(session));
+  socket.on('error', () => socket.destroy());
+  socket.on('data', (chunk: Buffer) => {
+    let documents: Buffer[];
+    try {
+      documents = framer.push(chunk);
+    } catch {
+      // Over MAX_REQUEST_BYTES without an end tag: nothing sensible can be answered.
+      socket.destroy();
+      return;
+    }
+    for (const bytes of documents) {
+      void enqueue(async () => {
+        const outcome = await dispatcher.handle(session, decodeDocumentBytes(bytes));
+        if (socket.destroyed) return;
+        if (outcome.kind === 'drop') socket.destroy();
+        else socket.write(outcome.text, 'latin1');
+      });
+    }
+  });
+}
