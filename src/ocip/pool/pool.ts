@@ -9,41 +9,10 @@
 import type { DecodedCommand, OutgoingCommand } from '../codec/index.js';
 import { OcipAcquireTimeoutError, OcipErrorCodes, OcipPoolClosedError } from '../errors.js';
 import type { OcipError } from '../errors.js';
+import { IdleList } from './idle-list.js';
+import type { OcipPoolOptions, PoolSession, PoolStats } from './pool-types.js';
 
-/** What the pool needs of a session (Session implements it; tests may pass fakes). */
-export interface PoolSession {
-  readonly isAlive: boolean;
-  send(commands: readonly OutgoingCommand[]): Promise<DecodedCommand[]>;
-  close(): Promise<void>;
-  destroy(error?: Error): void;
-  onEnd(listener: (error?: Error) => void): () => void;
-}
-
-export interface OcipPoolOptions<S extends PoolSession> {
-  /** Most sessions open at once. */
-  size: number;
-  /** Connects and logs in one session. */
-  createSession: () => Promise<S>;
-  /** How long acquire() waits for a session. Default 30 s. */
-  acquireTimeoutMs?: number;
-  /** An idle session is logged out after this long. 0 keeps them. Default 60 s. */
-  idleTimeoutMs?: number;
-  /** After a refused login, how long acquires needing a new login fail at once. Default 10 s. */
-  loginRetryDelayMs?: number;
-}
-
-export interface PoolStats {
-  /** Sessions open now (idle + in use). */
-  size: number;
-  inUse: number;
-  idle: number;
-  /** acquire() calls waiting for a session. */
-  waiting: number;
-  /** Sessions being connected and logged in. */
-  creating: number;
-  /** The configured maximum. */
-  max: number;
-}
+export type { OcipPoolOptions, PoolSession, PoolStats } from './pool-types.js';
 
 interface Waiter<S> {
   resolve: (session: S) => void;
@@ -56,20 +25,14 @@ interface Creation<S> {
   owner?: Waiter<S>;
 }
 
-interface IdleEntry<S> {
-  session: S;
-  timer?: NodeJS.Timeout;
-}
-
 export class OcipPool<S extends PoolSession = PoolSession> {
   readonly #size: number;
   readonly #createSession: () => Promise<S>;
   readonly #acquireTimeoutMs: number;
-  readonly #idleTimeoutMs: number;
   readonly #loginRetryDelayMs: number;
   readonly #sessions = new Set<S>();
   readonly #inUse = new Set<S>();
-  #idle: IdleEntry<S>[] = [];
+  readonly #idle: IdleList<S>;
   #waiters: Waiter<S>[] = [];
   readonly #creations = new Set<Creation<S>>();
   #state: 'open' | 'closing' | 'closed' = 'open';
@@ -88,7 +51,7 @@ export class OcipPool<S extends PoolSession = PoolSession> {
     this.#size = options.size;
     this.#createSession = options.createSession;
     this.#acquireTimeoutMs = options.acquireTimeoutMs ?? 30_000;
-    this.#idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.#idle = new IdleList<S>(options.idleTimeoutMs ?? 60_000, (session) => this.#retire(session));
     this.#loginRetryDelayMs = options.loginRetryDelayMs ?? 10_000;
   }
 
@@ -153,7 +116,7 @@ export class OcipPool<S extends PoolSession = PoolSession> {
     return {
       size: this.#sessions.size,
       inUse: this.#inUse.size,
-      idle: this.#idle.length,
+      idle: this.#idle.size,
       waiting: this.#waiters.length,
       creating: this.#creations.size,
       max: this.#size,
@@ -163,9 +126,10 @@ export class OcipPool<S extends PoolSession = PoolSession> {
   /** Stops taking work (OcipPoolClosedError), lets work in progress finish, logs every session out. */
   close(): Promise<void> {
     if (this.#closed) return this.#closed;
+    if (this.#state === 'closed') return Promise.resolve();
     this.#state = 'closing';
     this.#failWaiters(new OcipPoolClosedError());
-    for (const entry of this.#idle.splice(0)) this.#retire(entry.session, entry);
+    for (const session of this.#idle.drain()) this.#retire(session);
     this.#closed = new Promise<void>((resolve) => {
       this.#drained = resolve;
       this.#checkDrained();
@@ -180,7 +144,7 @@ export class OcipPool<S extends PoolSession = PoolSession> {
   destroy(error: Error = new OcipPoolClosedError('the OCI-P pool was destroyed')): void {
     this.#state = 'closed';
     this.#failWaiters(error);
-    for (const entry of this.#idle.splice(0)) clearTimeout(entry.timer);
+    this.#idle.drain();
     for (const session of [...this.#sessions, ...this.#retiring]) {
       this.#forget(session);
       session.destroy(error);
@@ -306,32 +270,15 @@ export class OcipPool<S extends PoolSession = PoolSession> {
 
   /** The most recently used idle session that is still alive. */
   #takeIdle(): S | undefined {
-    for (;;) {
-      const entry = this.#idle.pop();
-      if (!entry) return undefined;
-      clearTimeout(entry.timer);
-      if (entry.session.isAlive) return entry.session;
-      this.#forget(entry.session);
-    }
+    return this.#idle.takeAlive((dead) => this.#forget(dead));
   }
 
   #addIdle(session: S): void {
-    const entry: IdleEntry<S> = { session };
-    if (this.#idleTimeoutMs > 0) {
-      entry.timer = setTimeout(() => {
-        const index = this.#idle.indexOf(entry);
-        if (index === -1) return;
-        this.#idle.splice(index, 1);
-        this.#retire(session, entry);
-      }, this.#idleTimeoutMs);
-      entry.timer.unref();
-    }
-    this.#idle.push(entry);
+    this.#idle.add(session);
   }
 
   /** Logs a session out and forgets it. */
-  #retire(session: S, entry?: IdleEntry<S>): void {
-    if (entry) clearTimeout(entry.timer);
+  #retire(session: S): void {
     this.#forget(session);
     this.#retiring.add(session);
     const work: Promise<void> = session.close().finally(() => {
@@ -349,8 +296,7 @@ export class OcipPool<S extends PoolSession = PoolSession> {
 
   #onSessionEnd(session: S): void {
     if (!this.#sessions.has(session)) return;
-    const index = this.#idle.findIndex((entry) => entry.session === session);
-    if (index !== -1) clearTimeout(this.#idle.splice(index, 1)[0]!.timer);
+    this.#idle.remove(session);
     // An in-use session stays counted until release(): the caller still holds it.
     if (!this.#inUse.has(session)) this.#forget(session);
     this.#pulse();

@@ -75,9 +75,9 @@ export class Session {
 
   /** Connects and logs in. Rejects with OcipLoginError when the credentials are refused (never retried). */
   static async open(options: SessionOptions): Promise<Session> {
-    const { transport, password, loginMethod = 'auto' } = options;
+    const { transport, password, loginMethod = 'auto', ...settings } = options;
     const channel = await transport.connect();
-    const session = new Session(channel, options);
+    const session = new Session(channel, settings);
     try {
       const exchange = (commands: OutgoingCommand[]) => session.#exchange(commands, session.#requestTimeoutMs);
       session.#login = await logIn(exchange, { userId: options.userId, password, method: loginMethod, secure: transport.secure });
@@ -88,7 +88,7 @@ export class Session {
     return session;
   }
 
-  private constructor(channel: Channel, options: Omit<SessionOptions, 'password' | 'transport'>) {
+  private constructor(channel: Channel, options: Omit<SessionOptions, 'password' | 'transport' | 'loginMethod'>) {
     this.userId = options.userId;
     this.#channel = channel;
     this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

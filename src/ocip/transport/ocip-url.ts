@@ -22,17 +22,17 @@ export function parseOcipUrl(text: string): OcipUrl {
     throw new OcipUrlError('the OCI-P URL must not carry credentials; give userId and password as options');
   }
   const scheme = url.protocol.slice(0, -1);
-  if (!url.hostname) throw new OcipUrlError(`the OCI-P URL has no host: '${url.protocol}//…'`);
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   switch (scheme) {
     case 'tcp':
     case 'tls': {
+      const host = requireHost(url);
       if (url.pathname && url.pathname !== '/') throw new OcipUrlError(`a ${scheme}:// OCI-P URL takes no path ('${url.pathname}')`);
       const port = url.port ? Number(url.port) : scheme === 'tcp' ? DEFAULT_TCP_PORT : DEFAULT_TLS_PORT;
       return { kind: scheme, host, port };
     }
     case 'http':
     case 'https': {
+      requireHost(url);
       const soap = new URL(url.href);
       if (soap.pathname === '/' || soap.pathname === '') soap.pathname = DEFAULT_SOAP_PATH;
       return { kind: 'soap', url: soap, secure: scheme === 'https' };
@@ -40,6 +40,11 @@ export function parseOcipUrl(text: string): OcipUrl {
     default:
       throw new OcipUrlError(`unsupported OCI-P URL scheme '${scheme}:' (use tcp:, tls:, http: or https:)`);
   }
+}
+
+function requireHost(url: URL): string {
+  if (!url.hostname) throw new OcipUrlError(`the OCI-P URL has no host: '${url.protocol}//…'`);
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 /** A malformed URL is echoed in the message, minus anything that looks like user:password@. */

@@ -3,7 +3,7 @@
 import type { Socket } from 'node:net';
 import { OcipConnectError, OcipConnectTimeoutError } from '../errors.js';
 
-export interface OpenSocketOptions {
+export interface OpenSocketOptions<T> {
   address: string;
   timeoutMs: number;
   /** Starts connecting (net.connect or tls.connect). */
@@ -11,18 +11,22 @@ export interface OpenSocketOptions {
   /** 'connect' for TCP, 'secureConnect' for TLS (the handshake is part of connecting). */
   readyEvent: 'connect' | 'secureConnect';
   keepAliveInitialDelayMs: number;
+  /** Wraps the connected socket, synchronously, so no socket event falls between two owners. */
+  wrap: (socket: Socket) => T;
 }
 
-export function openSocket(options: OpenSocketOptions): Promise<Socket> {
+export function openSocket<T>(options: OpenSocketOptions<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     const socket = options.start();
     const timer = setTimeout(() => {
       cleanup();
+      ignoreLateErrors();
       socket.destroy();
       reject(new OcipConnectTimeoutError(options.address, options.timeoutMs));
     }, options.timeoutMs);
     const onError = (error: Error) => {
       cleanup();
+      ignoreLateErrors();
       socket.destroy();
       reject(new OcipConnectError(options.address, error));
     };
@@ -32,13 +36,15 @@ export function openSocket(options: OpenSocketOptions): Promise<Socket> {
       // whole document that waits for its answer.
       socket.setKeepAlive(true, options.keepAliveInitialDelayMs);
       socket.setNoDelay(true);
-      resolve(socket);
+      resolve(options.wrap(socket));
     };
     function cleanup(): void {
       clearTimeout(timer);
       socket.off('error', onError);
       socket.off(options.readyEvent, onReady);
     }
+    // After a failure the socket is destroyed; a straggling 'error' must not crash the process.
+    const ignoreLateErrors = () => socket.on('error', () => {});
     socket.once('error', onError);
     socket.once(options.readyEvent, onReady);
   });

@@ -30,14 +30,14 @@ export class TcpTransport implements Transport {
 
   async connect(): Promise<Channel> {
     const { host, port } = this.#options;
-    const socket = await openSocket({
+    return openSocket({
       address: this.address,
       timeoutMs: this.#options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       keepAliveInitialDelayMs: this.#options.keepAliveInitialDelayMs ?? DEFAULT_KEEP_ALIVE_DELAY_MS,
       readyEvent: 'connect',
       start: () => connect({ host, port }),
+      wrap: (socket) => new SocketChannel(socket, { address: this.address, maxDocumentBytes: this.#options.maxDocumentBytes }),
     });
-    return new SocketChannel(socket, { address: this.address, maxDocumentBytes: this.#options.maxDocumentBytes });
   }
 }
 

@@ -35,7 +35,7 @@ export class TlsTransport implements Transport {
   async connect(): Promise<Channel> {
     const { host, port, tls } = this.#options;
     const servername = tls.servername ?? (isIP(host) ? undefined : host);
-    const socket = await openSocket({
+    return openSocket({
       address: this.address,
       timeoutMs: this.#options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       keepAliveInitialDelayMs: this.#options.keepAliveInitialDelayMs ?? DEFAULT_KEEP_ALIVE_DELAY_MS,
@@ -50,7 +50,7 @@ export class TlsTransport implements Transport {
           key: tls.key,
           rejectUnauthorized: tls.rejectUnauthorized ?? true,
         }),
+      wrap: (socket) => new SocketChannel(socket, { address: this.address, maxDocumentBytes: this.#options.maxDocumentBytes }),
     });
-    return new SocketChannel(socket, { address: this.address, maxDocumentBytes: this.#options.maxDocumentBytes });
   }
 }
