@@ -75,3 +75,12 @@ test('the size guard counts only the unfinished document, not the ones already c
 test('the default maximum is generous (a 1,000-row instance list is ~160 kB)', () => {
   assert.ok(DEFAULT_MAX_DOCUMENT_BYTES >= 16 * 1024 * 1024);
 });
+
+test('bytes that do not start an OCI-P document fail at once, not at the request timeout', () => {
+  assert.throws(() => new DocumentFramer().push(Buffer.from('<html>oops</html>\n')), OcipProtocolError);
+  assert.throws(() => new DocumentFramer().push(Buffer.from('\n  <Error>busy</Error>')), OcipProtocolError);
+  // A declaration, or a (prefixed) BroadsoftDocument start tag, is a document starting.
+  assert.deepEqual(new DocumentFramer().push(Buffer.from('<?xml version="1.0"?><Broadsoft')), []);
+  assert.deepEqual(new DocumentFramer().push(Buffer.from('<C:BroadsoftDocument protocol="OCI" xmlns:C="C">')), []);
+  assert.deepEqual(new DocumentFramer().push(Buffer.from('<Broads')), [], 'an unfinished first tag waits for more');
+});

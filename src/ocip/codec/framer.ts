@@ -31,12 +31,26 @@ export class DocumentFramer {
       this.searchFrom = end;
     }
     this.buffer = this.buffer.subarray(start);
+    this.checkDocumentStart();
     // An end tag can only start in the last bytes already searched.
     this.searchFrom = Math.max(0, this.buffer.length - END_TAG_TAIL.length);
     if (this.buffer.length > this.maxDocumentBytes) {
       throw new OcipProtocolError(`a document exceeded ${this.maxDocumentBytes} bytes without an end tag`);
     }
     return documents;
+  }
+
+  /**
+   * A peer that sends something other than OCI-P (an HTML error page, a banner) would otherwise
+   * be waited on until the request times out: the first tag tells at once.
+   */
+  private checkDocumentStart(): void {
+    const head = this.buffer.subarray(0, 512).toString('latin1').trimStart();
+    const tagEnd = head.indexOf('>');
+    if (tagEnd === -1) return;
+    const firstTag = head.slice(0, tagEnd + 1);
+    if (firstTag.startsWith('<?xml') || /^<([A-Za-z_][\w.-]*:)?BroadsoftDocument[\s>]/.test(firstTag)) return;
+    throw new OcipProtocolError(`the peer sent something that is not an OCI-P document: ${JSON.stringify(head.slice(0, 60))}`);
   }
 
   /** Bytes received that do not yet form a whole document. */
