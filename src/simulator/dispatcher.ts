@@ -8,8 +8,8 @@ import { decodeDocument, encodeDocument, ErrorResponse, SuccessResponse } from '
 import type { CommandSpec, DecodedCommand, OutgoingCommand, OutgoingDocument } from '../ocip/codec/index.js';
 import { OcipEncodeError, OcipProtocolError } from '../ocip/errors.js';
 import { errorResponseValue, simError, SimulatorError } from './errors.js';
-import { FaultInjector, GARBAGE_ANSWER } from './faults.js';
-import type { ForcedError } from './faults.js';
+import { GARBAGE_ANSWER } from './faults.js';
+import type { FaultInjector, ForcedError } from './faults.js';
 import { authorizer } from './handlers/context.js';
 import type { HandlerContext } from './handlers/context.js';
 import { handlers, LOGIN_COMMANDS } from './handlers/index.js';
@@ -29,6 +29,16 @@ export interface DispatcherDeps {
 }
 
 const SESSION_ID_PATTERN = /<sessionId[^>]*>([^<]*)<\/sessionId>/;
+
+/** A fresh one per command: a seeded Login or Logout cannot leak into the next command. */
+function systemSession(): SessionState {
+  return {
+    key: 'system',
+    transport: 'tcp',
+    remoteAddress: '',
+    login: { sessionId: 'system', userId: 'system', loginType: 'System', isEnterprise: false, loggedInAt: 0 },
+  };
+}
 
 export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
@@ -62,9 +72,9 @@ export class Dispatcher {
     return answer(sessionId, responses);
   }
 
-  /** Runs one command as a system administrator (the seed world), returning its response. */
-  runAsSystem(session: SessionState, sessionId: string, command: DecodedCommand): OutgoingCommand {
-    return this.runCommand(session, sessionId, command);
+  /** Runs one command as a system administrator, on no connection (the seed world). */
+  runAsSystem(command: DecodedCommand): OutgoingCommand {
+    return this.runCommand(systemSession(), 'system', command);
   }
 
   private runCommand(session: SessionState, sessionId: string, command: DecodedCommand): OutgoingCommand {

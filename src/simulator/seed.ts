@@ -7,7 +7,6 @@ import type { ErrorResponseValue } from '../ocip/codec/index.js';
 import { OcipEncodeError, OcipErrorResponseError } from '../ocip/errors.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { SystemAdmin } from './session-auth.js';
-import type { SessionState } from './session.js';
 
 export interface SeedCommand {
   /** A request type, e.g. `ServiceProviderAddRequest13mp2`. */
@@ -29,18 +28,12 @@ const SEED_SESSION_ID = 'seed';
 
 /** Throws the first refusal (OcipEncodeError for a schema break, OcipErrorResponseError for a rule). */
 export function applySeed(dispatcher: Dispatcher, seed: SeedWorld): void {
-  const session: SessionState = {
-    key: 'seed',
-    transport: 'tcp',
-    remoteAddress: '',
-    login: { sessionId: SEED_SESSION_ID, userId: 'seed', loginType: 'System', isEnterprise: false, loggedInAt: 0 },
-  };
   seed.commands.forEach((command, index) => {
     const spec = commandCatalogue.get(command.type);
     if (!spec || spec.role !== 'request') throw new OcipEncodeError(`unknown request type '${command.type}'`, `seed.commands[${index}]`);
     const text = encodeDocument({ sessionId: SEED_SESSION_ID, commands: [{ spec, value: command.value }] });
     const decoded = decodeDocument(text, { strict: true }).commands[0]!;
-    const response = dispatcher.runAsSystem(session, SEED_SESSION_ID, decoded);
+    const response = dispatcher.runAsSystem(decoded);
     if (response.spec === ErrorResponse) {
       throw new OcipErrorResponseError(`seed.commands[${index}] ${command.type}`, response.value as ErrorResponseValue);
     }

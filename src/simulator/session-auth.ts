@@ -26,9 +26,9 @@ export interface Identity {
 /** What the login carried: a signed password with the nonce it was signed with, or a plain one. */
 export type Proof = { signedPassword: string; nonce: string | undefined } | { password: string } | { none: true };
 
-/** BroadWorks nonces look like millisecond timestamps; this one is random, 13 to 16 digits. */
+/** BroadWorks nonces are long decimal strings (like millisecond timestamps); this one is 16 random digits. */
 export function newNonce(): string {
-  return `${randomInt(1, 2 ** 47)}${randomInt(100, 1000)}`;
+  return `${randomInt(10 ** 12, 10 ** 13)}${randomInt(100, 1000)}`;
 }
 
 export class Authenticator {

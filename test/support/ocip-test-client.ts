@@ -33,12 +33,17 @@ export class OcipTestClient {
   private readonly received: Buffer[] = [];
   private readonly waiters: { resolve: (doc: Buffer) => void; reject: (error: Error) => void }[] = [];
   private ended = false;
+  /** Every byte received, as Latin-1 text, for answers that are not documents at all. */
+  private raw = '';
+  private rawWaiters: (() => void)[] = [];
   /** Resolves when the server closes the connection (or it is closed here). */
   readonly closed: Promise<void>;
 
   private constructor(private readonly socket: Socket, sessionId: string) {
     this.sessionId = sessionId;
     socket.on('data', (chunk: Buffer) => {
+      this.raw += chunk.toString('latin1');
+      for (const wake of this.rawWaiters.splice(0)) wake();
       for (const doc of this.framer.push(chunk)) {
         const waiter = this.waiters.shift();
         if (waiter) waiter.resolve(doc);
@@ -49,6 +54,7 @@ export class OcipTestClient {
     this.closed = new Promise((resolve) =>
       socket.once('close', () => {
         this.ended = true;
+        for (const wake of this.rawWaiters.splice(0)) wake();
         for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('connection closed before a document arrived'));
         resolve();
       }),
@@ -100,6 +106,23 @@ export class OcipTestClient {
       }, timeoutMs);
       this.waiters.push(waiter);
     });
+  }
+
+  /** Resolves with everything received so far once it contains `marker` (framed or not). */
+  async rawUntil(marker: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.raw.includes(marker)) {
+      const left = deadline - Date.now();
+      if (left <= 0 || this.ended) throw new Error(`'${marker}' not received within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.rawWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.raw;
   }
 
   async nextText(timeoutMs?: number): Promise<string> {

@@ -1,0 +1,118 @@
+// Fault injection for the client's tests: each fault observed through a real socket.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  GroupGetRequest22V5,
+  GroupInstantGroupCallAddInstanceRequest14,
+  VerifySessionIsValidRequest,
+} from '../../src/ocip/codec/index.js';
+import type { CommandValue } from '../../src/ocip/codec/index.js';
+import { GARBAGE_ANSWER, readSeedWorld, startSimulator } from '../../src/simulator/index.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { OcipTestClient, valueOf } from '../support/ocip-test-client.js';
+
+const IDS = { serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest' };
+let sim: Simulator;
+const clients: OcipTestClient[] = [];
+
+async function loggedIn(): Promise<OcipTestClient> {
+  const client = await OcipTestClient.connect(sim.port);
+  clients.push(client);
+  valueOf(await client.login22('groupadmin', 'admin'));
+  return client;
+}
+
+function instance(name: string): CommandValue<typeof GroupInstantGroupCallAddInstanceRequest14> {
+  return {
+    ...IDS,
+    serviceUserId: `${name}@sip.netaxis.be`,
+    serviceInstanceProfile: { name, callingLineIdLastName: 'L', callingLineIdFirstName: 'F' },
+    isAnswerTimeoutEnabled: false,
+  };
+}
+
+async function elapsed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+before(async () => {
+  sim = await startSimulator({ seed: await readSeedWorld() });
+});
+afterEach(async () => {
+  sim.faults.reset();
+  await Promise.all(clients.splice(0).map((client) => client.close()));
+});
+after(() => sim.close());
+
+test('latency delays every answer', async () => {
+  const client = await loggedIn();
+  sim.faults.latency(150);
+  assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) >= 140);
+  sim.faults.latency(0);
+  assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) < 140);
+});
+
+test('slowLogin delays login answers only', async () => {
+  sim.faults.slowLogin(150);
+  const client = await OcipTestClient.connect(sim.port);
+  clients.push(client);
+  assert.ok((await elapsed(() => client.login22('groupadmin', 'admin'))) >= 140);
+  assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) < 140);
+});
+
+test('dropConnectionOnNext closes the socket on the matching request, which is not run; it fires once', async () => {
+  sim.faults.dropConnectionOnNext(GroupInstantGroupCallAddInstanceRequest14.name);
+  const client = await loggedIn();
+  assert.equal((await client.send(VerifySessionIsValidRequest, {})).type, 'SuccessResponse');
+  client.write([{ spec: GroupInstantGroupCallAddInstanceRequest14, value: instance('dropped') }]);
+  await client.closed;
+  assert.equal(sim.world.instantGroupCall('dropped@sip.netaxis.be'), undefined);
+
+  const again = await loggedIn();
+  assert.equal((await again.send(GroupInstantGroupCallAddInstanceRequest14, instance('dropped'))).type, 'SuccessResponse');
+});
+
+test('garbageOnNext answers bytes that are not OCI-P (after running the request)', async () => {
+  const client = await loggedIn();
+  sim.faults.garbageOnNext();
+  client.write([{ spec: GroupInstantGroupCallAddInstanceRequest14, value: instance('garbled') }]);
+  assert.ok((await client.rawUntil(GARBAGE_ANSWER)).endsWith(GARBAGE_ANSWER));
+  assert.ok(sim.world.instantGroupCall('garbled@sip.netaxis.be'));
+});
+
+test('wrongSessionIdOnNext answers a well-formed document under another sessionId', async () => {
+  const client = await loggedIn();
+  sim.faults.wrongSessionIdOnNext(VerifySessionIsValidRequest.name);
+  const wrong = await client.exchange([{ spec: VerifySessionIsValidRequest, value: {} }]);
+  assert.notEqual(wrong.sessionId, client.sessionId);
+  assert.equal(wrong.commands[0]!.type, 'SuccessResponse');
+  assert.equal((await client.exchange([{ spec: VerifySessionIsValidRequest, value: {} }])).sessionId, client.sessionId);
+});
+
+test('errorOnNext forces an ErrorResponse on the matching command only, once', async () => {
+  const client = await loggedIn();
+  sim.faults.errorOnNext(GroupGetRequest22V5.name, { errorCode: 4152, summary: '[Error 4152] Group not found: forced' });
+  const reply = await client.exchange([
+    { spec: VerifySessionIsValidRequest, value: {} },
+    { spec: GroupGetRequest22V5, value: IDS, echo: 'g' },
+  ]);
+  assert.equal(reply.commands[0]!.type, 'SuccessResponse');
+  assert.equal(reply.commands[1]!.echo, 'g');
+  assert.deepEqual(reply.commands[1]!.value, {
+    errorCode: 4152,
+    summary: '[Error 4152] Group not found: forced',
+    summaryEnglish: '[Error 4152] Group not found: forced',
+    type: 'Error',
+  });
+  assert.equal((await client.send(GroupGetRequest22V5, IDS)).type, 'GroupGetResponse22V5');
+});
+
+test('reset clears latency and armed faults', async () => {
+  const client = await loggedIn();
+  sim.faults.latency(500);
+  sim.faults.dropConnectionOnNext();
+  sim.faults.reset();
+  assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) < 400);
+});
