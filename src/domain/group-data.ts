@@ -47,7 +47,13 @@ export class GroupDataCache {
   async get(tenantId: string, groupId: string): Promise<GroupData> {
     const cached = await this.cached(tenantId, groupId);
     if (cached) return cached;
-    const [result] = await this.ocip.executeBatch([this.lookupCommand(tenantId, groupId)]);
+    let result: BatchResult | undefined;
+    try {
+      [result] = await this.ocip.executeBatch([this.lookupCommand(tenantId, groupId)]);
+    } catch (error) {
+      // An unreachable or slow BroadWorks is a 502/504 here too, not an internal error.
+      throw toApioError(error, `reading group ${tenantId}/${groupId}`);
+    }
     return this.accept(tenantId, groupId, result);
   }
 }

@@ -13,7 +13,18 @@ export const requireTrailingSlash: RequestHandler = (request, _response, next) =
   next();
 };
 
-const parseJson = express.json({ limit: '1mb', strict: false, type: () => true });
+/** Set by the parser's verify hook: body-parser turns an empty body into {}, which must stay a 416. */
+const BODY_BYTES = Symbol('bodyBytes');
+type Counted = { [BODY_BYTES]?: number };
+
+const parseJson = express.json({
+  limit: '1mb',
+  strict: false,
+  type: () => true,
+  verify: (request, _response, buffer) => {
+    (request as Counted)[BODY_BYTES] = buffer.length;
+  },
+});
 
 /** A body that is not a JSON object (or is empty where one is needed) is a 416 "Bad Media Type". */
 export const requireJsonObject: RequestHandler = (request, response, next) => {
@@ -23,6 +34,10 @@ export const requireJsonObject: RequestHandler = (request, response, next) => {
       return;
     }
     const body: unknown = request.body;
+    if (!(request as Counted)[BODY_BYTES]) {
+      next(new ApioError('BAD_MEDIA_TYPE', 'the body is empty; a JSON object is required'));
+      return;
+    }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       next(new ApioError('BAD_MEDIA_TYPE', 'the body must be a JSON object'));
       return;

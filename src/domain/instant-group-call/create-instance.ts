@@ -25,6 +25,7 @@ import type { InstantGroupCallDeps } from './service.js';
 export const TEMPLATE_CATEGORY = 'instant_group_call';
 /** A generated id that BroadWorks already has is generated again, this many times at most. */
 const MAX_ID_ATTEMPTS = 5;
+const RANDOM_PLACEHOLDER = /^RND_\d+$/;
 
 export async function createInstance(
   deps: InstantGroupCallDeps,
@@ -32,10 +33,23 @@ export async function createInstance(
   groupId: string,
   body: unknown,
 ): Promise<InstanceAnswer & { serviceUserId: string }> {
-  const shape = validate(createInstanceShape, body) as Record<string, unknown> & { templateName?: string };
+  // Without a template nothing can fill a missing field later, so the full schema runs at once and
+  // one 400 lists every problem (a missing cliLastName beside an out-of-range field).
+  const withTemplate = typeof body === 'object' && body !== null && typeof (body as { templateName?: unknown }).templateName === 'string';
+  const shape = validate(withTemplate ? createInstanceShape : createInstanceSchema, body) as Record<string, unknown> & {
+    templateName?: string;
+  };
   const group = await deps.groups.get(tenantId, groupId);
-  const profileShape = (shape.serviceInstanceProfile ?? {}) as { name?: string; phoneNumber?: string };
-  const early = normalizeRequestNumbers({ phoneNumber: profileShape.phoneNumber }, group.cliCallingCode);
+  const profileShape = (shape.serviceInstanceProfile ?? {}) as { name?: string; phoneNumber?: string; callingLineIdPhoneNumber?: string };
+  // Every number of the request at once, so one 400 names every bad one (not just the first field).
+  const early = normalizeRequestNumbers(
+    {
+      phoneNumber: profileShape.phoneNumber,
+      callingLineIdPhoneNumber: profileShape.callingLineIdPhoneNumber,
+      destinationPhoneNumbers: shape.destinationPhoneNumbers as string[] | undefined,
+    },
+    group.cliCallingCode,
+  );
   const context = ruleContext(tenantId, groupId, group, profileShape.name, early.phoneNumber ?? undefined);
 
   // Template default values fill only what the request lacks (APIO applies them after validation).
@@ -76,7 +90,8 @@ export async function createInstance(
     const serviceUserId = input.serviceUserId ?? renderId(rule!, fullContext);
     const outcome = await addOnce(deps, tenantId, groupId, serviceUserId, normalized);
     if (outcome !== 'id-taken') return outcome;
-    if (!rule || attempt >= MAX_ID_ATTEMPTS) {
+    // Only a rule with random digits can give another id: a fixed one would only repeat the same Add.
+    if (!rule || attempt >= MAX_ID_ATTEMPTS || !rule.placeholders.some((p) => RANDOM_PLACEHOLDER.test(p))) {
       throw new ApioError('ID_GENERATION_FAILED', `no free service user id after ${attempt} attempts with rule ${rule?.source}`);
     }
   }
@@ -130,14 +145,17 @@ async function undoAdd(deps: InstantGroupCallDeps, serviceUserId: string, what: 
   const [deleted] = await deps.ocip
     .executeBatch([command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })])
     .catch(() => [undefined]);
+  // The BroadWorks summary of the failed step, for clients that read details.errors["0"].summary.
+  const broadworks = cause instanceof Error && 'summary' in cause ? [String(cause.summary)] : [];
   if (deleted?.ok) {
     throw new ApioError('BROADWORKS_REJECTED', `${reason.message}; the creation was undone`, {
-      broadworks: cause instanceof Error && 'summary' in cause ? [String(cause.summary)] : [],
+      broadworks,
       applied: [],
       notApplied: ['creation', 'active status'],
     });
   }
   throw new ApioError('PARTIALLY_APPLIED', `${reason.message}; the instance ${serviceUserId} was created but its active status was not set`, {
+    broadworks,
     applied: ['creation'],
     notApplied: ['active status'],
   });

@@ -1,0 +1,83 @@
+// How many OCI-P documents (round trips) each Instant Group Call request costs, read from the
+// client's onDocument events: the adapter batches what it can into one document (OCIP.md §4).
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { documents, igcUrl, instanceUrl, minimalBody, SEED_ID, seedPostBody, startAdapter } from '../support/adapter-harness.js';
+import type { AdapterHarness } from '../support/adapter-harness.js';
+
+const ADD = 'GroupInstantGroupCallAddInstanceRequest14';
+const ACTIVE = 'GroupInstantGroupCallModifyActiveInstanceListRequest';
+const GET = 'GroupInstantGroupCallGetInstanceRequest19sp1';
+const LIST = 'GroupInstantGroupCallGetInstanceListRequest';
+const GROUP_GET = 'GroupGetRequest22V5';
+
+describe('with SERVICE_USERS_RETURN_ACTIVE_STATUS on', () => {
+  let h: AdapterHarness;
+  before(async () => {
+    h = await startAdapter({ returnActive: true });
+  });
+  after(() => h.close());
+  beforeEach(() => {
+    h.roundTrips.length = 0;
+  });
+
+  test('the first POST reads the group once, then sends one document', async () => {
+    const response = await h.request.post(igcUrl()).send(seedPostBody());
+    assert.equal(response.status, 200, response.text);
+    assert.deepEqual(documents(h), [[GROUP_GET], [ADD, ACTIVE, GET, LIST]]);
+  });
+
+  test('POST with active once the group data is cached: exactly one document', async () => {
+    const response = await h.request.post(igcUrl()).send({ ...minimalBody('rt-2@sip.netaxis.be'), active: false });
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.body.active, false);
+    assert.equal(h.roundTrips.length, 1);
+    assert.deepEqual(documents(h)[0], [ADD, ACTIVE, GET, LIST]);
+    assert.equal(h.roundTrips[0]!.outcome, 'success');
+  });
+
+  test('GET instance, active status included: exactly one document', async () => {
+    const response = await h.request.get(instanceUrl(SEED_ID));
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.body.active, true);
+    assert.deepEqual(documents(h), [[GET, LIST]]);
+  });
+
+  test('GET list: exactly one document (the departments ride along for fullPathName)', async () => {
+    const response = await h.request.get(igcUrl());
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.body.instantGroupCalls.length, 2);
+    assert.deepEqual(documents(h), [[LIST, 'GroupDepartmentGetListRequest18']]);
+  });
+
+  test('PUT of one field: the read, then the Modify with the read-back', async () => {
+    const response = await h.request.put(instanceUrl(SEED_ID)).send({ serviceInstanceProfile: { name: 'Counted' } });
+    assert.equal(response.status, 200, response.text);
+    assert.deepEqual(documents(h), [
+      [GET, LIST],
+      ['GroupInstantGroupCallModifyInstanceRequest', GET, LIST],
+    ]);
+  });
+
+  test('PUT that changes nothing: the read only', async () => {
+    const response = await h.request.put(instanceUrl(SEED_ID)).send({});
+    assert.equal(response.status, 200, response.text);
+    assert.deepEqual(documents(h), [[GET, LIST]]);
+  });
+});
+
+describe('with GROUP_NUMBERS_USE_CC_CLI on', () => {
+  test('the list reads the group in the same document, then uses the cache', async () => {
+    const h = await startAdapter({ useCcCli: true });
+    try {
+      await h.request.get(igcUrl()).expect(200);
+      await h.request.get(igcUrl()).expect(200);
+      assert.deepEqual(documents(h), [
+        [LIST, 'GroupDepartmentGetListRequest18', GROUP_GET],
+        [LIST, 'GroupDepartmentGetListRequest18'],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});

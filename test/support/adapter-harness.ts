@@ -1,0 +1,195 @@
+// Test support: the whole adapter on the real path — supertest → createApp → domain → OCI-P client
+// over a 127.0.0.1 socket → the simulator with the seed world in memory. Settings go through
+// loadConfig under their APIO names, so the tests exercise the same setting keys a deployment uses.
+import assert from 'node:assert/strict';
+import supertest from 'supertest';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/index.js';
+import type { Config } from '../../src/config/index.js';
+import { createInstantGroupCallDeps } from '../../src/domain/instant-group-call/index.js';
+import { createOcipClient } from '../../src/ocip/client.js';
+import type { DocumentEvent, OcipClient } from '../../src/ocip/client.js';
+import { DEFAULT_SEED_WORLD_URL, readSeedWorld, startSimulator } from '../../src/simulator/index.js';
+import type { SeedCommand, Simulator } from '../../src/simulator/index.js';
+import { createStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+
+export interface AdapterSettings {
+  /** AUTOMATIC_ID_RULES.SUID_INSTANT_GROUP_CALL_AUTO_GENERATE */
+  autoGenerate: boolean;
+  /** AUTOMATIC_ID_RULES.SUID_INSTANT_GROUP_CALL_RULE */
+  rule: string;
+  /** AUTOMATIC_ID_RULES.SERVICE_USERS_UPDATE_ID_PHONE_NUMBER */
+  updateIdWithPhoneNumber: boolean;
+  /** GROUP_NUMBERS_USE_CC_CLI */
+  useCcCli: boolean;
+  /** SERVICE_USERS_RETURN_ACTIVE_STATUS */
+  returnActive: boolean;
+  /** ocip.requestTimeoutMs */
+  requestTimeoutMs: number;
+}
+
+export interface AdapterHarnessOptions {
+  /** Applied after the seed world, as the seed's system administrator. */
+  extraSeedCommands?: SeedCommand[];
+}
+
+export interface AdapterHarness {
+  request: ReturnType<typeof supertest>;
+  simulator: Simulator;
+  /** The adapter's own client (a second client would change the round-trip counts). */
+  client: OcipClient;
+  store: Store;
+  config: Readonly<Config>;
+  /** Every OCI-P document the adapter sent, in order; empty it with `roundTrips.length = 0`. */
+  roundTrips: DocumentEvent[];
+  /** Errors the app reported as 5xx (never in the answer). */
+  loggedErrors: unknown[];
+  close(): Promise<void>;
+}
+
+/** The settings under their APIO names, as an overrides block for loadConfig. */
+export function settingsOverrides(settings: Partial<AdapterSettings>): Record<string, unknown> {
+  const rules: Record<string, unknown> = {};
+  if (settings.autoGenerate !== undefined) rules.SUID_INSTANT_GROUP_CALL_AUTO_GENERATE = settings.autoGenerate;
+  if (settings.rule !== undefined) rules.SUID_INSTANT_GROUP_CALL_RULE = settings.rule;
+  if (settings.updateIdWithPhoneNumber !== undefined) rules.SERVICE_USERS_UPDATE_ID_PHONE_NUMBER = settings.updateIdWithPhoneNumber;
+  const overrides: Record<string, unknown> = { AUTOMATIC_ID_RULES: rules };
+  if (settings.useCcCli !== undefined) overrides.GROUP_NUMBERS_USE_CC_CLI = settings.useCcCli;
+  if (settings.returnActive !== undefined) overrides.SERVICE_USERS_RETURN_ACTIVE_STATUS = settings.returnActive;
+  if (settings.requestTimeoutMs !== undefined) overrides.ocip = { requestTimeoutMs: settings.requestTimeoutMs };
+  return overrides;
+}
+
+export async function startAdapter(settings: Partial<AdapterSettings> = {}, options: AdapterHarnessOptions = {}): Promise<AdapterHarness> {
+  // env: {} so the developer's shell (PORT, OCIP_URL, APIO_CONFIG...) cannot leak into a test.
+  const config = loadConfig({ env: {}, overrides: settingsOverrides(settings) });
+  const seed = await readSeedWorld(DEFAULT_SEED_WORLD_URL);
+  seed.commands.push(...(options.extraSeedCommands ?? []));
+  const simulator = await startSimulator({ seed });
+  const roundTrips: DocumentEvent[] = [];
+  const client = createOcipClient({
+    url: `tcp://127.0.0.1:${simulator.port}`,
+    userId: 'admin',
+    password: 'admin',
+    poolSize: 2,
+    requestTimeoutMs: config.ocip.requestTimeoutMs,
+    connectTimeoutMs: 2_000,
+    acquireTimeoutMs: 5_000,
+    onDocument: (event) => roundTrips.push(event),
+  });
+  const store = createStore({ kind: 'memory' });
+  const close = async (): Promise<void> => {
+    // destroy, not close: a test may have stopped the simulator, and a logout would then wait.
+    client.destroy();
+    await Promise.allSettled([store.disconnect(), simulator.close()]);
+  };
+  let deps;
+  try {
+    deps = createInstantGroupCallDeps(config, client, store);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const loggedErrors: unknown[] = [];
+  const app = createApp({ instantGroupCalls: deps, logError: (error) => loggedErrors.push(error) });
+  return { request: supertest(app), simulator, client, store, config, roundTrips, loggedErrors, close };
+}
+
+// ---- shared fixtures of the Instant Group Call suites ------------------------------------------
+
+export const TENANT = 'ApioSpTest';
+export const GROUP = 'ApioGrpTest';
+export const DOMAIN = 'sip.netaxis.be';
+export const SEED_ID = 'APIOTestIGC@sip.netaxis.be';
+
+/** The list/create URL under one of the two prefixes. */
+export function igcUrl(prefix: '/api/v1' | '/api/v01/p1' = '/api/v1', tenant = TENANT, group = GROUP): string {
+  return `${prefix}/tenants/${tenant}/groups/${group}/services/instant_group_calls/`;
+}
+
+export function instanceUrl(serviceUserId: string, prefix: '/api/v1' | '/api/v01/p1' = '/api/v1', tenant = TENANT, group = GROUP): string {
+  // '@' stays as is, as in the APIO examples (it is legal in a path segment).
+  return `${igcUrl(prefix, tenant, group)}${serviceUserId}/`;
+}
+
+export function activeUrl(tenant = TENANT, group = GROUP): string {
+  return `/api/v1/tenants/${tenant}/groups/${group}/services/instant_group_calls_active/`;
+}
+
+/** The POST example of the APIO Instant Group Call page, a fresh copy each time. */
+export function seedPostBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    serviceUserId: SEED_ID,
+    serviceInstanceProfile: {
+      name: 'Test User',
+      department: { tenantId: TENANT, groupId: GROUP, departmentName: 'test_department_initial' },
+      cliFirstName: 'First Name',
+      cliLastName: 'Last Name',
+      language: 'English',
+      timeZone: 'Europe/Brussels',
+    },
+    answerTimeoutMinutes: 5,
+    answerTimeoutEnabled: true,
+    destinationPhoneNumbers: ['+3271123456'],
+    templateName: 'basic',
+    active: true,
+    ...overrides,
+  };
+}
+
+/** The smallest body BroadWorks takes, for tests that need an instance and nothing more. */
+export function minimalBody(serviceUserId: string, profile: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    serviceUserId,
+    serviceInstanceProfile: { name: 'Minimal', cliFirstName: 'Min', cliLastName: 'Imal', ...profile },
+    answerTimeoutEnabled: false,
+  };
+}
+
+/** The command types of every document sent since the last reset. */
+export function documents(harness: Pick<AdapterHarness, 'roundTrips'>): string[][] {
+  return harness.roundTrips.map((event) => event.commandTypes);
+}
+
+/** Mutating commands (Add, Modify, Delete) among the documents sent since the last reset. */
+export function mutatingCommands(harness: Pick<AdapterHarness, 'roundTrips'>): string[] {
+  return documents(harness)
+    .flat()
+    .filter((type) => /(Add|Modify|Delete)/.test(type));
+}
+
+export interface ApioErrorEntry {
+  code: number;
+  message: string;
+  details: { reason: string; errors: Record<string, { summary: string }>; [key: string]: unknown };
+}
+
+/** Text that only a leaked stack trace or internal path would put in an answer. */
+const INTERNALS = /\bat\s+\S+\s+\(|\.ts:\d+|node:internal|node_modules|\/work\//;
+
+/**
+ * Checks the APIO error shape every Netaxis client reads (APIO.md §5.2) and returns the first
+ * error: a numeric code, a message, `details` always an object with `reason` and `errors` keyed
+ * by string index, and nothing that looks like a stack trace.
+ */
+export function apioError(response: { status: number; body: unknown; text: string }, status: number, reason?: string): ApioErrorEntry {
+  assert.equal(response.status, status, `expected ${status}, got ${response.status}: ${response.text}`);
+  const body = response.body as { errors?: unknown };
+  assert.ok(Array.isArray(body.errors) && body.errors.length > 0, `no errors list in ${response.text}`);
+  for (const entry of body.errors as ApioErrorEntry[]) {
+    assert.equal(typeof entry.code, 'number');
+    assert.equal(typeof entry.message, 'string');
+    assert.ok(typeof entry.details === 'object' && entry.details !== null && !Array.isArray(entry.details), 'details must be an object');
+    assert.equal(typeof entry.details.reason, 'string');
+    assert.ok(typeof entry.details.errors === 'object' && entry.details.errors !== null && !Array.isArray(entry.details.errors));
+    Object.entries(entry.details.errors).forEach(([key, value], index) => {
+      assert.equal(key, String(index));
+      assert.equal(typeof value.summary, 'string');
+    });
+  }
+  assert.doesNotMatch(response.text, INTERNALS, 'the answer must not carry a stack trace or internal paths');
+  const first = (body.errors as ApioErrorEntry[])[0]!;
+  if (reason !== undefined) assert.equal(first.details.reason, reason, response.text);
+  return first;
+}
