@@ -44,7 +44,16 @@ export class OcipTestClient {
     socket.on('data', (chunk: Buffer) => {
       this.raw += chunk.toString('latin1');
       for (const wake of this.rawWaiters.splice(0)) wake();
-      for (const doc of this.framer.push(chunk)) {
+      let docs: Buffer[];
+      try {
+        docs = this.framer.push(chunk);
+      } catch (error) {
+        // Not OCI-P at all (a fault under test): the raw text stays readable through rawUntil.
+        for (const waiter of this.waiters.splice(0)) waiter.reject(error as Error);
+        this.framer.reset();
+        return;
+      }
+      for (const doc of docs) {
         const waiter = this.waiters.shift();
         if (waiter) waiter.resolve(doc);
         else this.received.push(doc);
