@@ -1,0 +1,42 @@
+// The published contract: GET /api/v1/openapi.json is generated from the schemas that validate
+// requests, so what it documents is what the adapter accepts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startAdapter } from '../support/adapter-harness.js';
+import type { AdapterHarness } from '../support/adapter-harness.js';
+
+let adapter: AdapterHarness;
+before(async () => {
+  adapter = await startAdapter();
+});
+after(async () => {
+  await adapter.close();
+});
+
+test('the OpenAPI document lists every Instant Group Call operation', async () => {
+  const response = await adapter.request.get('/api/v1/openapi.json').expect(200);
+  const document = response.body as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, any> } };
+  assert.equal(document.openapi, '3.1.0');
+  const base = '/api/v1/tenants/{tenant_id}/groups/{group_id}/services';
+  assert.deepEqual(Object.keys(document.paths[`${base}/instant_group_calls/`]!).sort(), ['get', 'post']);
+  assert.deepEqual(Object.keys(document.paths[`${base}/instant_group_calls/{service_user_id}/`]!).sort(), ['delete', 'get', 'put']);
+  assert.deepEqual(Object.keys(document.paths[`${base}/instant_group_calls_active/`]!), ['put']);
+
+  const create = document.components.schemas.InstantGroupCallCreate;
+  assert.deepEqual(create.required, ['serviceInstanceProfile']);
+  assert.equal(create.additionalProperties, false);
+  assert.equal(create.properties.answerTimeoutMinutes.maximum, 60);
+  assert.equal(create.properties.serviceInstanceProfile.properties.name.maxLength, 30);
+  const active = document.components.schemas.InstantGroupCallActiveList;
+  assert.deepEqual(active.required, ['services']);
+});
+
+test('what the document forbids, the adapter refuses', async () => {
+  const response = await adapter.request
+    .post('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/services/instant_group_calls/')
+    .send({ serviceUserId: 'x@sip.netaxis.be', serviceInstanceProfile: { name: 'n'.repeat(31) }, answerTimeoutEnabled: true, answerTimeoutMinutes: 61 })
+    .expect(400);
+  const paths = (response.body.errors[0].details.problems as { path: string }[]).map((p) => p.path).sort();
+  assert.ok(paths.includes('answerTimeoutMinutes'));
+  assert.ok(paths.includes('serviceInstanceProfile.name'));
+});
