@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from './dispatcher.js';
 import type { Listener } from './server-tcp.js';
 import type { SessionRegistry, SessionState } from './session.js';
 import { SOAP_PATH, SoapRequestError, unwrapRequest, wrapFault, wrapResponse, wsdl } from './soap-envelope.js';
+import { listenOn } from './listen.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Cookie sessions kept; the oldest is forgotten first (an idle HTTP client logs in again). */
@@ -83,15 +83,9 @@ export async function startSoapListener(options: SoapOptions): Promise<Listener>
     send(response, 200, 'text/xml; charset=utf-8', wrapResponse(outcome.text));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  const port = await listenOn(server, options.port, options.host);
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,11 +2,12 @@
 // and one document processed at a time, answered in arrival order — the only correlation OCI-P
 // has. A server-side logout is queued behind the answers already owed.
 import { createServer as createNetServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { decodeDocumentBytes, DocumentFramer, encodeDocument, LogoutRequest } from '../ocip/codec/index.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { ServerLogoutReason, SessionRegistry, SessionState } from './session.js';
+import { listenOn } from './listen.js';
 
 /** Requests are small (15 commands at most); a peer that sends more without an end tag is cut off. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -41,15 +42,9 @@ export async function startListener(options: ListenerOptions): Promise<Listener>
     options.transport === 'tls'
       ? createTlsServer({ key: options.tls!.key, cert: options.tls!.cert }, onSocket)
       : createNetServer(onSocket);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  const port = await listenOn(server, options.port, options.host);
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
