@@ -83,6 +83,13 @@ describe('BroadWorks refusals', () => {
     assert.deepEqual(error.details.notApplied, ['creation']);
     assert.match(String((error.details.applied as string[])[0]), /active status of the existing service user/);
     assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);
+  });
+
+  test('a duplicate id with active: true sends no status at all, so the existing instance is untouched', async () => {
+    assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);
+    const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: true })), 400, 'ALREADY_EXISTS');
+    assert.equal(error.details.applied, undefined);
+    assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);
     await h.request.put(instanceUrl(SEED_ID)).send({ active: true }).expect(200);
   });
 

@@ -24,7 +24,7 @@ describe('POST with active, the active step refused', () => {
 
   test('the creation is undone, the answer says so, and BroadWorks holds no such instance', async () => {
     h.simulator.faults.errorOnNext(ACTIVE, FORCED);
-    const error = apioError(await h.request.post(igcUrl()).send(seedPostBody()), 400, 'BROADWORKS_REJECTED');
+    const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: false })), 400, 'BROADWORKS_REJECTED');
     assert.match(error.message, /the creation was undone/);
     assert.equal(error.details.errors['0']!.summary, FORCED.summary);
     assert.deepEqual(error.details.applied, []);

@@ -3,6 +3,7 @@
 // active status could not be set.
 import {
   GroupInstantGroupCallAddInstanceRequest14,
+  GroupInstantGroupCallGetInstanceListRequest,
   GroupInstantGroupCallDeleteInstanceRequest,
   GroupInstantGroupCallModifyActiveInstanceListRequest,
 } from '../../ocip/codec/index.js';
@@ -11,11 +12,11 @@ import type { IdRule, IdRuleContext } from '../../ids/index.js';
 import { isAlreadyExists, toApioError } from '../broadworks-errors.js';
 import { ApioError, validationError } from '../errors.js';
 import type { GroupData } from '../group-data.js';
-import type { BatchCommand } from '../ocip-gateway.js';
-import { command } from '../ocip-gateway.js';
+import type { BatchCommand, BatchResult } from '../ocip-gateway.js';
+import { command, unwrap } from '../ocip-gateway.js';
 import { fillMissing } from '../templates.js';
 import { validate } from '../validate.js';
-import { toAddRequest } from './mapping.js';
+import { activeFlags, toAddRequest } from './mapping.js';
 import { normalizeRequestNumbers } from './request-numbers.js';
 import { createInstanceSchema, createInstanceShape } from './schemas.js';
 import type { CreateInstanceInput, InstanceAnswer } from './schemas.js';
@@ -97,7 +98,12 @@ export async function createInstance(
   }
 }
 
-/** One document: Add, ModifyActiveInstanceList when `active` is given, then the read-back. */
+/**
+ * One document: Add, ModifyActiveInstanceList when `active` is false, then the read-back.
+ * BroadWorks creates instances active, so `active: true` needs no command — which keeps the
+ * non-transactional batch from ever touching an instance that already had this id in the common
+ * case; should a system create them inactive, the read-back shows it and one more document fixes it.
+ */
 async function addOnce(
   deps: InstantGroupCallDeps,
   tenantId: string,
@@ -107,7 +113,7 @@ async function addOnce(
 ): Promise<(InstanceAnswer & { serviceUserId: string }) | 'id-taken'> {
   const what = `creating instant group call ${serviceUserId}`;
   const commands: BatchCommand[] = [command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input))];
-  const withActive = input.active !== undefined;
+  const withActive = input.active === false;
   if (withActive) {
     commands.push(
       command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: input.active! }] }),
@@ -135,8 +141,22 @@ async function addOnce(
   if (withActive && !activation?.ok) {
     await undoAdd(deps, serviceUserId, what, activation?.error);
   }
-  const answer = acceptRead(deps, results.slice(withActive ? 2 : 1), serviceUserId, what);
+  const reads = results.slice(withActive ? 2 : 1);
+  const answer = acceptRead(deps, reads, serviceUserId, what);
+  if (input.active === true && !isActiveIn(reads[1], serviceUserId)) {
+    const [activated] = await send(
+      deps.ocip,
+      [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: true }] })],
+      what,
+    );
+    if (!activated?.ok) await undoAdd(deps, serviceUserId, what, activated?.error);
+    if (deps.settings.returnActiveStatus) answer.active = true;
+  }
   return { serviceUserId, ...answer };
+}
+
+function isActiveIn(list: BatchResult | undefined, serviceUserId: string): boolean {
+  return list?.ok === true && activeFlags(unwrap(list, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable).get(serviceUserId) === true;
 }
 
 /** The active status failed after the Add: delete the instance, or say exactly what stayed. */
