@@ -1,14 +1,28 @@
 // createApp(deps): the Express application. It never listens; main.ts does.
 import express from 'express';
+import type { AuditLog } from './audit/index.js';
+import type { Security } from './auth/index.js';
 import type { InstantGroupCallDeps } from './domain/instant-group-call/service.js';
+import { auditRequests } from './http/audit-middleware.js';
+import { auditRoutes } from './http/audit-routes.js';
+import { createGuard, limitByAddress } from './http/auth-guard.js';
+import type { DeclaredRoute } from './http/auth-guard.js';
+import { AUTH_ROUTES, authRoutes } from './http/auth-routes.js';
 import { instantGroupCallRoutes } from './http/instant-group-call-routes.js';
 import { errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
+import type { HttpObservability } from './observability/index.js';
 
 export interface AppDeps {
   instantGroupCalls: InstantGroupCallDeps;
+  /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
+  security: Security;
+  /** AUDIT_ENABLED: the audit log (src/audit). */
+  audit?: AuditLog;
   /** Where 5xx errors are reported (the answer itself never carries internals). */
   logError?: (error: unknown) => void;
+  /** Request ids, log lines, metrics, drain, /metrics and /readyz (src/observability): first in the chain. */
+  observability?: Pick<HttpObservability, 'requestHandlers' | 'errorObserver'>;
 }
 
 /** APIO gateway routes, also served under the APIO-core proxy prefix. */
@@ -19,6 +33,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('strict routing', true);
   app.set('query parser', 'simple');
+  if (deps.security.trustProxy) app.set('trust proxy', true);
+  if (deps.observability) app.use(deps.observability.requestHandlers);
+  if (deps.audit) app.use('/api', auditRequests(deps.audit));
+  app.use('/api', limitByAddress(deps.security));
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -28,12 +46,22 @@ export function createApp(deps: AppDeps): express.Express {
     response.json(openApi);
   });
 
+  app.use(authRoutes(deps.security));
+  const guard = createGuard(deps.security);
+  const audit = deps.audit && auditRoutes(deps.audit, guard);
+  if (audit) app.use('/api/v1', requireTrailingSlash, audit.router);
+
   const api = express.Router({ strict: true });
   api.use(requireTrailingSlash);
-  api.use(instantGroupCallRoutes(deps.instantGroupCalls));
+  const instantGroupCalls = instantGroupCallRoutes(deps.instantGroupCalls, guard);
+  api.use(instantGroupCalls.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
+  // Every route with what it demands, for the scope matrix test and anyone who asks.
+  const routes: DeclaredRoute[] = [...AUTH_ROUTES, ...instantGroupCalls.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
+  app.locals.routes = routes;
 
   app.use(notFound);
+  if (deps.observability) app.use(deps.observability.errorObserver);
   app.use(errorMiddleware(deps.logError ?? ((error) => console.error(error))));
   return app;
 }

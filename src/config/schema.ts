@@ -1,6 +1,7 @@
 // The shape of the settings, validated once at start-up. The APIO settings sit at the top level
 // under APIO's own names, so an APIO settings block can be pasted into the APIO_CONFIG file as is.
 import { z } from 'zod';
+import { auditSchema, authSchema, rateLimitSchema } from './security-schema.js';
 
 const port = z.number().int().min(0).max(65535);
 const positiveMs = z.number().int().min(1);
@@ -30,7 +31,20 @@ export const settingsSchema = z
       })
       .strict(),
     simulator: z
-      .object({ host: z.string().min(1), port, httpPort: port.nullable(), seedFile: z.string().min(1) })
+      .object({
+        host: z.string().min(1),
+        port,
+        httpPort: port.nullable(),
+        seedFile: z.string().min(1),
+        /** The call lab (src/simulator/call-lab): how unconfigured endpoints behave, how long a leg rings. */
+        lab: z
+          .object({
+            defaultBehavior: z.enum(['answer', 'busy', 'no_answer', 'unreachable']),
+            defaultAfterMs: z.number().int().min(0).max(86_400_000),
+            ringTimeoutMs: z.number().int().min(1).max(86_400_000),
+          })
+          .strict(),
+      })
       .strict(),
     AUTOMATIC_ID_RULES: z
       .object({
@@ -42,6 +56,9 @@ export const settingsSchema = z
       .passthrough(),
     GROUP_NUMBERS_USE_CC_CLI: z.boolean(),
     SERVICE_USERS_RETURN_ACTIVE_STATUS: z.boolean(),
+    auth: authSchema,
+    rateLimit: rateLimitSchema,
+    audit: auditSchema,
   })
   .superRefine((settings, context) => {
     if (settings.ocip.url && (!settings.ocip.username || !settings.ocip.password)) {

@@ -1,40 +1,46 @@
-// APIO Instant Group Call routes. Thin: each hands the URL ids and body to a use case.
-import { Router } from 'express';
+// APIO Instant Group Call routes. Thin: each hands the URL ids and body to a use case. Every route
+// needs at least a Group Admin of the URL's group (APIO's IGC page: "minimum Group Admin").
 import type { Request } from 'express';
+import type { RoutePolicy } from '../auth/index.js';
+import { UserLevels } from '../auth/index.js';
 import { createInstance } from '../domain/instant-group-call/create-instance.js';
 import { deleteInstance, getInstance, listInstances, setActiveStatus } from '../domain/instant-group-call/service.js';
 import type { InstantGroupCallDeps } from '../domain/instant-group-call/service.js';
 import { updateInstance } from '../domain/instant-group-call/update-instance.js';
+import { GuardedRouter } from './auth-guard.js';
+import type { Guard } from './auth-guard.js';
 import { requireJsonObject } from './middleware.js';
 
 type GroupParams = { tenant_id: string; group_id: string };
 type InstanceParams = GroupParams & { service_user_id: string };
 
-export function instantGroupCallRoutes(deps: InstantGroupCallDeps): Router {
-  const router = Router({ strict: true, mergeParams: true });
+const GROUP_ADMIN: RoutePolicy = { minLevel: UserLevels.GROUP_ADMIN, scope: 'group' };
+
+export function instantGroupCallRoutes(deps: InstantGroupCallDeps, guard: Guard): GuardedRouter {
+  const routes = new GuardedRouter(guard);
   const base = '/tenants/:tenant_id/groups/:group_id/services';
 
-  router.get(`${base}/instant_group_calls/`, async (request: Request<GroupParams>, response) => {
+  routes.route('get', `${base}/instant_group_calls/`, GROUP_ADMIN, async (request: Request<GroupParams>, response) => {
     response.json(await listInstances(deps, request.params.tenant_id, request.params.group_id));
   });
-  router.post(`${base}/instant_group_calls/`, requireJsonObject, async (request: Request<GroupParams>, response) => {
+  routes.route('post', `${base}/instant_group_calls/`, GROUP_ADMIN, requireJsonObject, async (request: Request<GroupParams>, response) => {
     response.json(await createInstance(deps, request.params.tenant_id, request.params.group_id, request.body));
   });
-  router.get(`${base}/instant_group_calls/:service_user_id/`, async (request: Request<InstanceParams>, response) => {
+  routes.route('get', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, async (request: Request<InstanceParams>, response) => {
     const { tenant_id, group_id, service_user_id } = request.params;
     response.json(await getInstance(deps, tenant_id, group_id, service_user_id));
   });
-  router.put(`${base}/instant_group_calls/:service_user_id/`, requireJsonObject, async (request: Request<InstanceParams>, response) => {
+  routes.route('put', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, requireJsonObject, async (request: Request<InstanceParams>, response) => {
     const { tenant_id, group_id, service_user_id } = request.params;
     response.json(await updateInstance(deps, tenant_id, group_id, service_user_id, request.body));
   });
-  router.delete(`${base}/instant_group_calls/:service_user_id/`, async (request: Request<InstanceParams>, response) => {
+  routes.route('delete', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, async (request: Request<InstanceParams>, response) => {
     const { tenant_id, group_id, service_user_id } = request.params;
     await deleteInstance(deps, tenant_id, group_id, service_user_id);
     response.json({});
   });
-  router.put(`${base}/instant_group_calls_active/`, requireJsonObject, async (request: Request<GroupParams>, response) => {
+  routes.route('put', `${base}/instant_group_calls_active/`, GROUP_ADMIN, requireJsonObject, async (request: Request<GroupParams>, response) => {
     response.json(await setActiveStatus(deps, request.params.tenant_id, request.params.group_id, request.body));
   });
-  return router;
+  return routes;
 }

@@ -39,8 +39,11 @@ const errorBody = {
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const errors = {
   '400': { description: 'Invalid request, BroadWorks rejection, or duplicate (code 11)', ...json({ $ref: '#/components/schemas/Error' }) },
+  '401': { description: 'No credentials, or bad, expired or revoked ones', ...json({ $ref: '#/components/schemas/Error' }) },
+  '403': { description: 'Below Group Admin, or a tenant/group outside the caller\'s scope', ...json({ $ref: '#/components/schemas/Error' }) },
   '404': { description: 'Unknown tenant, group or instance', ...json({ $ref: '#/components/schemas/Error' }) },
   '416': { description: 'The body is not a JSON object', ...json({ $ref: '#/components/schemas/Error' }) },
+  '429': { description: 'Rate limit exceeded; see Retry-After', ...json({ $ref: '#/components/schemas/Error' }) },
   '502': { description: 'BroadWorks unreachable', ...json({ $ref: '#/components/schemas/Error' }) },
   '504': { description: 'BroadWorks did not answer in time', ...json({ $ref: '#/components/schemas/Error' }) },
 };
@@ -89,7 +92,13 @@ export function openApiDocument(): object {
         },
       },
     },
+    // Either credential works on every route: a bearer (core access token or machine token) or the gateway cookie.
+    security: [{ bearer: [] }, { sessionCookie: [] }],
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'POST /api/v01/auth/login access_token, or a configured machine token' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sessionid', description: 'POST /api/v1/login/' },
+      },
       schemas: {
         InstantGroupCallList: jsonSchema(listAnswerSchema, 'output'),
         InstantGroupCall: jsonSchema(instanceAnswerSchema, 'output'),

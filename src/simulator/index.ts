@@ -1,14 +1,18 @@
 // The BroadWorks OCI-P simulator: the adapter's embedded default backend and the peer of every
-// test. It listens on TCP (and optionally TLS and SOAP over HTTP), keeps a world of providers,
-// groups, DNs, departments, administrators and Instant Group Call instances, applies BroadWorks'
-// rules and errors to it, and persists it through a WorldStore.
+// test. It listens on TCP (and optionally TLS, and HTTP for SOAP and the call lab), keeps a world of
+// providers, groups, DNs, departments, administrators and Instant Group Call instances, applies
+// BroadWorks' rules and errors to it, and persists it through a WorldStore. Its call lab rings
+// those instances against simulated endpoints (call-lab/).
+import { CallLab, labRoutes, toClock } from './call-lab/index.js';
+import type { Clock, LabSettings } from './call-lab/index.js';
 import { Dispatcher } from './dispatcher.js';
 import { FaultInjector } from './faults.js';
 import { createMemoryWorldStore, SaveQueue } from './persistence.js';
 import type { WorldStore } from './persistence.js';
 import { applySeed } from './seed.js';
 import type { SeedWorld } from './seed.js';
-import { startSoapListener } from './server-soap.js';
+import { startHttpListener } from './server-http.js';
+import { createSoapEndpoint } from './server-soap.js';
 import { startListener } from './server-tcp.js';
 import type { Listener } from './server-tcp.js';
 import { Authenticator } from './session-auth.js';
@@ -23,7 +27,7 @@ export interface SimulatorOptions {
   host?: string;
   /** OCI-P over TCP; 0 (the default) picks a free port. */
   port?: number;
-  /** OCI-P over SOAP/HTTP; a number (0 = free port) turns it on, null or absent leaves it off. */
+  /** HTTP (OCI-P over SOAP, and the call lab under /v1.0/); a number (0 = free port) turns it on, null or absent leaves it off. */
   httpPort?: number | null;
   /** OCI-P over TLS, with a PEM key and certificate. */
   tls?: { port: number; key: string | Buffer; cert: string | Buffer } | undefined;
@@ -34,7 +38,15 @@ export interface SimulatorOptions {
   /** Where the world is loaded from and saved to; in memory by default. */
   store?: WorldStore;
   systemAdmins?: SystemAdmin[];
-  clock?: () => number;
+  /**
+   * Time and timers (the call lab rings on it): real time by default; a virtual clock
+   * (createVirtualClock) in tests. A bare `() => number` gives that time with real timers.
+   */
+  clock?: Clock | (() => number);
+  /** The call lab's settings (config simulator.lab); the defaults where absent. */
+  lab?: Partial<LabSettings>;
+  /** An internal error of the call lab's routes (answered 500). Default: console.error. */
+  onLabError?: (error: unknown) => void;
   /** A save that failed (the simulator keeps serving). Default: console.error. */
   onSaveError?: (error: unknown) => void;
 }
@@ -45,6 +57,9 @@ export interface Simulator {
   tlsPort?: number;
   /** The live state, for tests to read. */
   world: World;
+  /** The call lab, for tests to drive without HTTP. */
+  lab: CallLab;
+  clock: Clock;
   faults: FaultInjector;
   /** The logged-in sessions on every transport. */
   sessions(): SessionInfo[];
@@ -59,7 +74,7 @@ export interface Simulator {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? '127.0.0.1';
-  const clock = options.clock ?? Date.now;
+  const clock = toClock(options.clock);
   const store = options.store ?? createMemoryWorldStore();
   const saved = await store.load();
   const world = new World(saved ?? options.world);
@@ -67,7 +82,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const userId of auth.systemAdminIds) world.reservedUserIds.add(userId);
   const faults = new FaultInjector();
   const saves = new SaveQueue(store, () => world.snapshot(), options.onSaveError ?? ((error) => console.error('simulator: saving the world failed', error)));
-  const dispatcher = new Dispatcher({ world, auth, faults, clock, onWorldChanged: () => saves.request() });
+  const dispatcher = new Dispatcher({ world, auth, faults, clock: () => clock.now(), onWorldChanged: () => saves.request() });
   if (!saved) {
     if (!options.world && options.seed) applySeed(dispatcher, options.seed);
     // The first start writes its world, so a later change of the seed does not alter it.
@@ -75,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   const registry = new SessionRegistry();
+  const lab = new CallLab({ world, clock, settings: options.lab });
   const listeners: Listener[] = [];
   try {
     const tcp = await startListener({ host, port: options.port ?? 0, transport: 'tcp', dispatcher, registry });
@@ -82,6 +98,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const simulator: Simulator = {
       port: tcp.port,
       world,
+      lab,
+      clock,
       faults,
       sessions: () => registry.loggedIn(),
       logoutSession: async (sessionId, reason = 'Open Client Server Forced Logout') => {
@@ -93,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return sessions.length;
       },
       close: async () => {
+        lab.close();
         await Promise.all(listeners.map((listener) => listener.close()));
         await saves.idle();
       },
@@ -103,12 +122,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       simulator.tlsPort = tls.port;
     }
     if (typeof options.httpPort === 'number') {
-      const soap = await startSoapListener({ host, port: options.httpPort, dispatcher, registry });
-      listeners.push(soap);
-      simulator.httpPort = soap.port;
+      const soap = createSoapEndpoint({ dispatcher, registry });
+      const http = await startHttpListener({ host, port: options.httpPort, soap, lab: labRoutes(lab, options.onLabError) });
+      listeners.push(http);
+      simulator.httpPort = http.port;
     }
     return simulator;
   } catch (error) {
+    lab.close();
     await Promise.all(listeners.map((listener) => listener.close()));
     await saves.idle();
     throw error;
@@ -116,6 +137,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 export { World } from './world/world.js';
+export { CallLab, createVirtualClock, realClock, DEFAULT_LAB_SETTINGS, ENDPOINT_BEHAVIORS } from './call-lab/index.js';
+export type { Clock, VirtualClock, LabSettings, EndpointBehavior, LabEvent } from './call-lab/index.js';
 export { createMemoryWorldStore } from './persistence.js';
 export type { WorldStore } from './persistence.js';
 export { createFileWorldStore } from './file-world-store.js';

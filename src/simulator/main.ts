@@ -1,5 +1,5 @@
 // The standalone simulator (`npm run simulator`): the seed world on the configured host and port
-// (SIMULATOR_PORT, default 2208; SOAP on SIMULATOR_HTTP_PORT), persisted under DATA_DIR.
+// (SIMULATOR_PORT, default 2208; SOAP and the call lab on SIMULATOR_HTTP_PORT), persisted under DATA_DIR.
 // Settings come from src/config, the only reader of the environment.
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
@@ -11,12 +11,14 @@ const simulator = await startSimulator({
   host: config.simulator.host,
   port: config.simulator.port,
   httpPort: config.simulator.httpPort,
+  lab: config.simulator.lab,
   seed,
   store: createFileWorldStore(resolve(config.rootDir, config.dataDir)),
 });
 
 const soap = simulator.httpPort === undefined ? '' : `, SOAP on http://${config.simulator.host}:${simulator.httpPort}/webservice/services/ProvisioningService`;
 console.log(`BroadWorks OCI-P simulator on ${config.simulator.host}:${simulator.port}${soap}`);
+if (simulator.httpPort !== undefined) console.log(`Call lab on http://${config.simulator.host}:${simulator.httpPort}/v1.0/ (events: /v1.0/events)`);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals): void => {

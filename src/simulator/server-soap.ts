@@ -1,22 +1,20 @@
-// The OCI-P-over-SOAP endpoint: POST /webservice/services/ProvisioningService. An OCI session is
-// bound to the HTTP client's JSESSIONID cookie (issued on its first request), and the requests of
-// one cookie are processed one at a time, in order, as on a socket.
+// The OCI-P-over-SOAP endpoint: POST /webservice/services/ProvisioningService (and GET ?wsdl),
+// served by the simulator's HTTP listener (server-http.ts). An OCI session is bound to the HTTP
+// client's JSESSIONID cookie (issued on its first request), and the requests of one cookie are
+// processed one at a time, in order, as on a socket.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from './dispatcher.js';
-import type { Listener } from './server-tcp.js';
 import type { SessionRegistry, SessionState } from './session.js';
 import { SOAP_PATH, SoapRequestError, unwrapRequest, wrapFault, wrapResponse, wsdl } from './soap-envelope.js';
-import { listenOn } from './listen.js';
+
+export { SOAP_PATH };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Cookie sessions kept; the oldest is forgotten first (an idle HTTP client logs in again). */
 const MAX_COOKIE_SESSIONS = 10_000;
 
 export interface SoapOptions {
-  host: string;
-  port: number;
   dispatcher: Dispatcher;
   registry: SessionRegistry;
 }
@@ -26,7 +24,14 @@ interface CookieSession {
   queue: Promise<void>;
 }
 
-export async function startSoapListener(options: SoapOptions): Promise<Listener> {
+export interface SoapEndpoint {
+  /** Answers one request for SOAP_PATH. */
+  serve(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  /** Forgets every cookie session (the listener is closing). */
+  close(): void;
+}
+
+export function createSoapEndpoint(options: SoapOptions): SoapEndpoint {
   const cookies = new Map<string, CookieSession>();
 
   const sessionFor = (request: IncomingMessage, response: ServerResponse): CookieSession => {
@@ -49,13 +54,8 @@ export async function startSoapListener(options: SoapOptions): Promise<Listener>
     return session;
   };
 
-  const server = createServer((request, response) => {
-    void serve(request, response).catch(() => response.destroy());
-  });
-
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator');
-    if (url.pathname !== SOAP_PATH) return send(response, 404, 'text/plain', 'not found\n');
     if (request.method === 'GET' && url.searchParams.has('wsdl')) {
       return send(response, 200, 'text/xml; charset=utf-8', wsdl(`http://${request.headers.host ?? 'localhost'}${SOAP_PATH}`));
     }
@@ -83,19 +83,16 @@ export async function startSoapListener(options: SoapOptions): Promise<Listener>
     send(response, 200, 'text/xml; charset=utf-8', wrapResponse(outcome.text));
   }
 
-  const port = await listenOn(server, options.port, options.host);
   return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const session of cookies.values()) options.registry.remove(session.state);
-      }),
+    serve,
+    close: () => {
+      for (const session of cookies.values()) options.registry.remove(session.state);
+      cookies.clear();
+    },
   };
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+export function send(response: ServerResponse, status: number, contentType: string, body: string): void {
   response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
   response.end(body);
 }

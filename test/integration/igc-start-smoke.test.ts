@@ -20,6 +20,8 @@ let child: ChildProcess | undefined;
 let dataDir: string;
 let output = '';
 let baseUrl: string;
+/** The demo system admin's access token (core login against the embedded simulator). */
+let bearer: string;
 
 /** A port nobody listens on right now: listen on 0, read it, close. */
 async function freePort(): Promise<number> {
@@ -73,6 +75,14 @@ before(async () => {
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   await waitForOutput(child, /APIO adapter on http:\/\/127\.0\.0\.1:\d+\/api\/v1\//, START_TIMEOUT_MS);
+  const login = await fetch(`${baseUrl}/api/v01/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'admin' }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  bearer = ((await login.json()) as { access_token: string }).access_token;
 });
 
 after(async () => {
@@ -83,10 +93,16 @@ after(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+test('without credentials the API answers 401', async () => {
+  const response = await fetch(`${baseUrl}${igcUrl()}`, { signal: AbortSignal.timeout(5_000) });
+  assert.equal(response.status, 401);
+});
+
 test('the seed POST example goes in over real HTTP and reads back', async () => {
+  const authorization = `Bearer ${bearer}`;
   const created = await fetch(`${baseUrl}${igcUrl()}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Authorization: authorization },
     body: JSON.stringify(seedPostBody()),
     signal: AbortSignal.timeout(5_000),
   });
@@ -94,13 +110,13 @@ test('the seed POST example goes in over real HTTP and reads back', async () => 
   assert.equal(created.status, 200, JSON.stringify(createdBody));
   assert.equal(createdBody.serviceUserId, SEED_ID);
 
-  const read = await fetch(`${baseUrl}${instanceUrl(SEED_ID)}`, { signal: AbortSignal.timeout(5_000) });
+  const read = await fetch(`${baseUrl}${instanceUrl(SEED_ID)}`, { headers: { Authorization: authorization }, signal: AbortSignal.timeout(5_000) });
   const readBody = (await read.json()) as { serviceInstanceProfile: { name: string }; destinationPhoneNumbers: string[] };
   assert.equal(read.status, 200);
   assert.equal(readBody.serviceInstanceProfile.name, 'Test User');
   assert.deepEqual(readBody.destinationPhoneNumbers, ['+3271123456']);
 
-  const list = await fetch(`${baseUrl}${igcUrl('/api/v01/p1')}`, { signal: AbortSignal.timeout(5_000) });
+  const list = await fetch(`${baseUrl}${igcUrl('/api/v01/p1')}`, { headers: { Authorization: authorization }, signal: AbortSignal.timeout(5_000) });
   assert.deepEqual(((await list.json()) as { instantGroupCalls: { serviceUserId: string }[] }).instantGroupCalls.map((i) => i.serviceUserId), [SEED_ID]);
 });
 

@@ -1,14 +1,22 @@
 // Test support: the whole adapter on the real path — supertest → createApp → domain → OCI-P client
 // over a 127.0.0.1 socket → the simulator with the seed world in memory. Settings go through
 // loadConfig under their APIO names, so the tests exercise the same setting keys a deployment uses.
+// `request` is logged in (core login of a demo administrator, its bearer on every request): the
+// system admin unless `as` says otherwise; `anonymous` sends no credentials.
 import assert from 'node:assert/strict';
+import type { Express } from 'express';
 import supertest from 'supertest';
 import { createApp } from '../../src/app.js';
+import { AuditLog, recordOcipDocument } from '../../src/audit/index.js';
+import { createSecurity, ocipCredentialVerifier } from '../../src/auth/index.js';
+import type { CredentialVerifier, Security } from '../../src/auth/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/index.js';
 import { createInstantGroupCallDeps } from '../../src/domain/instant-group-call/index.js';
+import type { DeclaredRoute } from '../../src/http/auth-guard.js';
 import { createOcipClient } from '../../src/ocip/client.js';
 import type { DocumentEvent, OcipClient } from '../../src/ocip/client.js';
+import { createTransport } from '../../src/ocip/transport/index.js';
 import { DEFAULT_SEED_WORLD_URL, readSeedWorld, startSimulator } from '../../src/simulator/index.js';
 import type { SeedCommand, Simulator } from '../../src/simulator/index.js';
 import { createStore } from '../../src/store/index.js';
@@ -29,13 +37,45 @@ export interface AdapterSettings {
   requestTimeoutMs: number;
 }
 
+/** The seed world's demo logins (README: demo only), by the level they log in at. */
+export const DEMO_LOGINS = {
+  system: { username: 'admin', password: 'admin' },
+  tenant: { username: 'tenantadmin', password: 'admin' },
+  group: { username: 'groupadmin', password: 'admin' },
+} as const;
+
+export type LoginAs = keyof typeof DEMO_LOGINS | 'none';
+
 export interface AdapterHarnessOptions {
   /** Applied after the seed world, as the seed's system administrator. */
   extraSeedCommands?: SeedCommand[];
+  /** Who `request` is logged in as. Default 'system'. */
+  as?: LoginAs;
+  /** Settings merged last, e.g. { auth: {...}, rateLimit: {...}, audit: { enabled: true } }. */
+  overrides?: Record<string, unknown>;
+  /** The clock of tokens, sessions and rate-limit windows (given to the store too). */
+  clock?: () => number;
+  /** How passwords are checked; default: an OCI-P login to the simulator. */
+  verifier?: CredentialVerifier;
 }
 
+export type Agent = ReturnType<typeof supertest>;
+
 export interface AdapterHarness {
-  request: ReturnType<typeof supertest>;
+  /** Logged in as `options.as` (default the system admin). */
+  request: Agent;
+  /** No credentials at all. */
+  anonymous: Agent;
+  /** An agent that sends this bearer token on every request. */
+  withBearer(token: string): Agent;
+  /** Core-style login (POST /api/v01/auth/login); the token pair. Asserts it succeeds. */
+  login(username: string, password?: string): Promise<{ access_token: string; refresh_token: string }>;
+  app: Express;
+  security: Security;
+  /** Set when the audit is enabled (overrides: { audit: { enabled: true } }). */
+  audit?: AuditLog;
+  /** Every route with its policy (app.locals.routes). */
+  routes: DeclaredRoute[];
   simulator: Simulator;
   /** The adapter's own client (a second client would change the round-trip counts). */
   client: OcipClient;
@@ -63,7 +103,7 @@ export function settingsOverrides(settings: Partial<AdapterSettings>): Record<st
 
 export async function startAdapter(settings: Partial<AdapterSettings> = {}, options: AdapterHarnessOptions = {}): Promise<AdapterHarness> {
   // env: {} so the developer's shell (PORT, OCIP_URL, APIO_CONFIG...) cannot leak into a test.
-  const config = loadConfig({ env: {}, overrides: settingsOverrides(settings) });
+  const config = loadConfig({ env: {}, overrides: deepMerge(settingsOverrides(settings), options.overrides ?? {}) });
   const seed = await readSeedWorld(DEFAULT_SEED_WORLD_URL);
   seed.commands.push(...(options.extraSeedCommands ?? []));
   const simulator = await startSimulator({ seed });
@@ -76,24 +116,78 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
     requestTimeoutMs: config.ocip.requestTimeoutMs,
     connectTimeoutMs: 2_000,
     acquireTimeoutMs: 5_000,
-    onDocument: (event) => roundTrips.push(event),
+    onDocument: (event) => {
+      roundTrips.push(event);
+      recordOcipDocument(event);
+    },
   });
-  const store = createStore({ kind: 'memory' });
+  const store = createStore({ kind: 'memory', ...(options.clock && { clock: options.clock }) });
   const close = async (): Promise<void> => {
     // destroy, not close: a test may have stopped the simulator, and a logout would then wait.
     client.destroy();
     await Promise.allSettled([store.disconnect(), simulator.close()]);
   };
   let deps;
+  let security: Security;
   try {
     deps = createInstantGroupCallDeps(config, client, store);
+    const verifier =
+      options.verifier ??
+      ocipCredentialVerifier({ transport: createTransport(`tcp://127.0.0.1:${simulator.port}`, { connectTimeoutMs: 2_000 }), timeoutMs: config.auth.loginTimeoutMs });
+    security = await createSecurity({ settings: config, store, verifier, ...(options.clock && { clock: options.clock }) });
   } catch (error) {
     await close();
     throw error;
   }
+  const audit = config.audit.enabled ? new AuditLog(store, { maxRecords: config.audit.maxRecords }) : undefined;
   const loggedErrors: unknown[] = [];
-  const app = createApp({ instantGroupCalls: deps, logError: (error) => loggedErrors.push(error) });
-  return { request: supertest(app), simulator, client, store, config, roundTrips, loggedErrors, close };
+  const app = createApp({ instantGroupCalls: deps, security, ...(audit && { audit }), logError: (error) => loggedErrors.push(error) });
+  const anonymous = supertest(app);
+  // An agent (not plain supertest) keeps defaults: the header goes on every request it makes.
+  const withBearer = (token: string): Agent => supertest.agent(app).set('Authorization', `Bearer ${token}`);
+  const login = async (username: string, password = 'admin'): Promise<{ access_token: string; refresh_token: string }> => {
+    const response = await supertest(app).post('/api/v01/auth/login').send({ username, password });
+    assert.equal(response.status, 200, `login of ${username}: ${response.text}`);
+    return response.body as { access_token: string; refresh_token: string };
+  };
+  const as = options.as ?? 'system';
+  let request = anonymous;
+  if (as !== 'none') {
+    try {
+      request = withBearer((await login(DEMO_LOGINS[as].username, DEMO_LOGINS[as].password)).access_token);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+  const routes = (app.locals as { routes: DeclaredRoute[] }).routes;
+  return {
+    request,
+    anonymous,
+    withBearer,
+    login,
+    app,
+    security,
+    ...(audit && { audit }),
+    routes,
+    simulator,
+    client,
+    store,
+    config,
+    roundTrips,
+    loggedErrors,
+    close,
+  };
+}
+
+function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = out[key];
+    const bothObjects = [current, value].every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+    out[key] = bothObjects ? deepMerge(current as Record<string, unknown>, value as Record<string, unknown>) : value;
+  }
+  return out;
 }
 
 // ---- shared fixtures of the Instant Group Call suites ------------------------------------------

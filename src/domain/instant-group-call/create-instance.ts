@@ -26,6 +26,8 @@ import type { InstantGroupCallDeps } from './service.js';
 export const TEMPLATE_CATEGORY = 'instant_group_call';
 /** A generated id that BroadWorks already has is generated again, this many times at most. */
 const MAX_ID_ATTEMPTS = 5;
+/** Ids drawn per attempt when the ones drawn are reserved by other requests. */
+const MAX_RESERVATION_DRAWS = 20;
 const RANDOM_PLACEHOLDER = /^RND_\d+$/;
 
 export async function createInstance(
@@ -87,14 +89,50 @@ export async function createInstance(
     throw validationError([{ path: 'serviceUserId', message: 'required: automatic id generation is off and no template gives a rule' }]);
   }
   const fullContext = ruleContext(tenantId, groupId, group, input.serviceInstanceProfile.name, numbers.phoneNumber ?? undefined);
+  // A given id is tried once: its 4200 is an ALREADY_EXISTS for the client, never 'id-taken'.
+  if (input.serviceUserId) return (await addOnce(deps, tenantId, groupId, input.serviceUserId, normalized)) as InstanceAnswer & { serviceUserId: string };
   for (let attempt = 1; ; attempt++) {
-    const serviceUserId = input.serviceUserId ?? renderId(rule!, fullContext);
-    const outcome = await addOnce(deps, tenantId, groupId, serviceUserId, normalized);
+    const outcome = await addGenerated(deps, tenantId, groupId, rule!, fullContext, normalized);
     if (outcome !== 'id-taken') return outcome;
     // Only a rule with random digits can give another id: a fixed one would only repeat the same Add.
-    if (!rule || attempt >= MAX_ID_ATTEMPTS || !rule.placeholders.some((p) => RANDOM_PLACEHOLDER.test(p))) {
-      throw new ApioError('ID_GENERATION_FAILED', `no free service user id after ${attempt} attempts with rule ${rule?.source}`);
+    if (attempt >= MAX_ID_ATTEMPTS || !rule!.placeholders.some((p) => RANDOM_PLACEHOLDER.test(p))) {
+      throw new ApioError('ID_GENERATION_FAILED', `no free service user id after ${attempt} attempts with rule ${rule!.source}`);
     }
+  }
+}
+
+/**
+ * A generated id. A random one is first reserved in the shared store (id-reservations.ts), so no
+ * other request on any instance tries it: one another holds is skipped and another drawn. The
+ * reservation stays once the Add is answered (BroadWorks then holds the id, or already did), and is
+ * given back when the Add failed otherwise. A rule without random digits has one id to offer; two
+ * requests racing for it are settled by BroadWorks (4200), as for ids given by clients.
+ */
+async function addGenerated(
+  deps: InstantGroupCallDeps,
+  tenantId: string,
+  groupId: string,
+  rule: IdRule,
+  context: IdRuleContext,
+  input: CreateInstanceInput,
+): Promise<(InstanceAnswer & { serviceUserId: string }) | 'id-taken'> {
+  const ids = rule.placeholders.some((p) => RANDOM_PLACEHOLDER.test(p)) ? deps.ids : undefined;
+  if (!ids) return addOnce(deps, tenantId, groupId, renderId(rule, context), input, true);
+  let serviceUserId: string | undefined;
+  // Drawing again costs no round trip, so a reserved id is skipped more freely than a taken one.
+  for (let draw = 0; draw < MAX_RESERVATION_DRAWS && serviceUserId === undefined; draw++) {
+    const candidate = renderId(rule, context);
+    if (await ids.reserve(candidate)) serviceUserId = candidate;
+  }
+  if (serviceUserId === undefined) return 'id-taken';
+  let answered = false;
+  try {
+    const outcome = await addOnce(deps, tenantId, groupId, serviceUserId, input, true);
+    answered = true;
+    return outcome;
+  } finally {
+    // A failed release only leaves the reservation to its TTL.
+    if (!answered) await ids.release(serviceUserId).catch(() => undefined);
   }
 }
 
@@ -110,6 +148,7 @@ async function addOnce(
   groupId: string,
   serviceUserId: string,
   input: CreateInstanceInput,
+  generated = false,
 ): Promise<(InstanceAnswer & { serviceUserId: string }) | 'id-taken'> {
   const what = `creating instant group call ${serviceUserId}`;
   const commands: BatchCommand[] = [command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input))];
@@ -135,7 +174,7 @@ async function addOnce(
         notApplied: ['creation'],
       });
     }
-    if (isAlreadyExists(added?.error) && !input.serviceUserId) return 'id-taken';
+    if (isAlreadyExists(added?.error) && generated) return 'id-taken';
     throw toApioError(added?.error, what);
   }
   if (withActive && !activation?.ok) {

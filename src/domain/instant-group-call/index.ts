@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { compileIdRule } from '../../ids/index.js';
 import type { Store } from '../../store/index.js';
 import { GroupDataCache } from '../group-data.js';
+import { storeIdReservations } from '../id-reservations.js';
 import type { OcipGateway } from '../ocip-gateway.js';
 import { TemplateCatalogue } from '../templates.js';
 import type { InstantGroupCallDeps } from './service.js';
@@ -29,6 +30,7 @@ export function createInstantGroupCallDeps(config: InstantGroupCallConfig, ocip:
   return {
     ocip,
     groups: new GroupDataCache(ocip, store),
+    ids: storeIdReservations(store),
     templates: TemplateCatalogue.load(join(config.rootDir, 'templates')),
     settings: {
       autoGenerate: rules.SUID_INSTANT_GROUP_CALL_AUTO_GENERATE,

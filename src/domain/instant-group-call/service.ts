@@ -12,6 +12,7 @@ import { toE164 } from '../../phone/index.js';
 import { toApioError } from '../broadworks-errors.js';
 import { ApioError } from '../errors.js';
 import type { GroupDataCache } from '../group-data.js';
+import type { IdReservations } from '../id-reservations.js';
 import type { BatchCommand, BatchResult, OcipGateway } from '../ocip-gateway.js';
 import { command, unwrap } from '../ocip-gateway.js';
 import type { TemplateCatalogue } from '../templates.js';
@@ -38,6 +39,8 @@ export interface InstantGroupCallDeps {
   groups: GroupDataCache;
   templates: TemplateCatalogue;
   settings: InstantGroupCallSettings;
+  /** Reserves generated ids in the shared store for the time of their Add (id-reservations.ts). */
+  ids?: IdReservations;
 }
 
 export async function listInstances(deps: InstantGroupCallDeps, tenantId: string, groupId: string): Promise<{ instantGroupCalls: ListItem[] }> {

@@ -1,0 +1,200 @@
+// The benchmark's world and scenarios. Each scenario is one REST operation and, beside it, the same
+// OCI-P documents the adapter sends for it, done with the project's OCI-P client alone.
+import type autocannon from 'autocannon';
+import {
+  command,
+  GroupDepartmentGetListRequest18,
+  GroupInstantGroupCallAddInstanceRequest14,
+  GroupInstantGroupCallDeleteInstanceRequest,
+  GroupInstantGroupCallGetInstanceListRequest,
+  GroupInstantGroupCallGetInstanceRequest19sp1,
+  GroupInstantGroupCallModifyActiveInstanceListRequest,
+} from '../src/ocip/index.js';
+import type { BatchItem, OcipClient } from '../src/ocip/index.js';
+import type { BareStep } from './bare-ocip.js';
+
+export const TENANT = 'ApioSpTest';
+export const GROUP = 'ApioGrpTest';
+export const DOMAIN = 'sip.netaxis.be';
+export const GET_ID = `bench_get@${DOMAIN}`;
+const BASE = `/api/v1/tenants/${TENANT}/groups/${GROUP}/services`;
+const LIST_PATH = `${BASE}/instant_group_calls/`;
+const ACTIVE_PATH = `${BASE}/instant_group_calls_active/`;
+const instancePath = (serviceUserId: string) => `${LIST_PATH}${serviceUserId}/`;
+
+export const ROUTES = {
+  list: '/api/v1/tenants/:tenant_id/groups/:group_id/services/instant_group_calls/',
+  instance: '/api/v1/tenants/:tenant_id/groups/:group_id/services/instant_group_calls/:service_user_id/',
+  active: '/api/v1/tenants/:tenant_id/groups/:group_id/services/instant_group_calls_active/',
+};
+
+export interface Scenario {
+  name: string;
+  connections: number;
+  /** Cycled on every connection. */
+  http: autocannon.Request[];
+  /** The route labels of the REST calls (for OCI-P documents per call, from /metrics). */
+  routes: string[];
+  /** The same OCI-P documents per REST call, cycled per caller. */
+  bare: BareStep[];
+}
+
+const bulkId = (index: number) => `bench_${String(index).padStart(4, '0')}@${DOMAIN}`;
+
+function addValue(serviceUserId: string, name: string) {
+  return {
+    serviceProviderId: TENANT,
+    groupId: GROUP,
+    serviceUserId,
+    serviceInstanceProfile: {
+      name,
+      callingLineIdLastName: 'Bench',
+      callingLineIdFirstName: name.slice(0, 30),
+      department: { $type: 'GroupDepartmentKey' as const, serviceProviderId: TENANT, groupId: GROUP, name: 'test_department_initial' },
+    },
+    destinationPhoneNumber: [] as string[],
+    isAnswerTimeoutEnabled: false,
+  };
+}
+
+/** Creates the instance GET reads, with two destinations. */
+export async function createGetInstance(client: OcipClient): Promise<void> {
+  await client.execute(GroupInstantGroupCallAddInstanceRequest14, {
+    ...addValue(GET_ID, 'Bench get'),
+    destinationPhoneNumber: ['+3271123456', '+3271123457'],
+    isAnswerTimeoutEnabled: true,
+    answerTimeoutMinutes: 5,
+  });
+}
+
+/** Grows the group to `total` bulk instances (bench_0000 …), 15 Add commands per document, 8 documents at once. */
+export async function growGroup(client: OcipClient, from: number, total: number): Promise<void> {
+  const items: BatchItem[] = [];
+  for (let index = from; index < total; index++) {
+    items.push(command(GroupInstantGroupCallAddInstanceRequest14, addValue(bulkId(index), `Bench instance ${index}`)));
+  }
+  const chunks: BatchItem[][] = [];
+  for (let start = 0; start < items.length; start += 15 * 4) chunks.push(items.slice(start, start + 15 * 4));
+  for (let start = 0; start < chunks.length; start += 8) {
+    const results = await Promise.all(chunks.slice(start, start + 8).map((chunk) => client.executeBatch(chunk)));
+    const failed = results.flat().find((result) => !result.ok);
+    if (failed && !failed.ok) throw failed.error;
+  }
+}
+
+const listCommand = () => command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: TENANT, groupId: GROUP });
+
+async function batch(client: OcipClient, items: BatchItem[]): Promise<void> {
+  const results = await client.executeBatch(items);
+  const failed = results.find((result) => !result.ok);
+  if (failed && !failed.ok) throw failed.error;
+}
+
+export function getInstance(client: OcipClient, connections: number, label = 'GET instance'): Scenario {
+  return {
+    name: `${label} x${connections}`,
+    connections,
+    http: [{ method: 'GET', path: instancePath(GET_ID) }],
+    routes: [ROUTES.instance],
+    // getInstance: the instance and the group's list (membership, active flag) in one document.
+    bare: [() => batch(client, [command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId: GET_ID }), listCommand()])],
+  };
+}
+
+export function getList(client: OcipClient, instances: number, connections: number): Scenario {
+  return {
+    name: `GET list (${instances.toLocaleString('en')}) x${connections}`,
+    connections,
+    http: [{ method: 'GET', path: LIST_PATH }],
+    routes: [ROUTES.list],
+    // listInstances: the list and the departments (for their full path names) in one document.
+    bare: [
+      () =>
+        batch(client, [
+          listCommand(),
+          command(GroupDepartmentGetListRequest18, { serviceProviderId: TENANT, groupId: GROUP, includeEnterpriseDepartments: true }),
+        ]),
+    ],
+  };
+}
+
+let pairSequence = 0;
+const nextPairId = (prefix: string) => `bench_${prefix}${++pairSequence}@${DOMAIN}`;
+
+export function postDeletePairs(client: OcipClient, connections: number): Scenario {
+  return {
+    name: `POST+DELETE x${connections}`,
+    connections,
+    http: [
+      {
+        method: 'POST',
+        path: LIST_PATH,
+        setupRequest: (request, context: object) => {
+          const serviceUserId = nextPairId('h');
+          (context as Record<string, unknown>).serviceUserId = serviceUserId;
+          const body = {
+            serviceUserId,
+            serviceInstanceProfile: {
+              name: 'Bench pair',
+              cliFirstName: 'Bench',
+              cliLastName: 'Pair',
+              department: { tenantId: TENANT, groupId: GROUP, departmentName: 'test_department_initial' },
+            },
+            answerTimeoutEnabled: false,
+          };
+          return { ...request, body: JSON.stringify(body) };
+        },
+      },
+      {
+        method: 'DELETE',
+        setupRequest: (request, context: object) => ({
+          ...request,
+          path: instancePath(String((context as Record<string, unknown>).serviceUserId)),
+        }),
+      },
+    ],
+    routes: [ROUTES.list, ROUTES.instance],
+    bare: [
+      // createInstance: Add and the read-back in one document (the group data is cached).
+      async (context) => {
+        const serviceUserId = nextPairId('b');
+        context.serviceUserId = serviceUserId;
+        await batch(client, [
+          command(GroupInstantGroupCallAddInstanceRequest14, addValue(serviceUserId, 'Bench pair')),
+          command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId }),
+          listCommand(),
+        ]);
+      },
+      // deleteInstance: the membership check, then the Delete.
+      async (context) => {
+        await batch(client, [listCommand()]);
+        await batch(client, [command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId: String(context.serviceUserId) })]);
+      },
+    ],
+  };
+}
+
+export function putActive(client: OcipClient, services: number, connections: number): Scenario {
+  const ids = Array.from({ length: services }, (_, index) => bulkId(index));
+  // Each connection alternates all-inactive and all-active, so every PUT changes the world.
+  const bodies = [false, true].map((active) => JSON.stringify({ services: ids.map((serviceUserId) => ({ serviceUserId, active })) }));
+  const activation = [false, true].map((isActive) => ids.map((serviceUserId) => ({ serviceUserId, isActive })));
+  const flip = (context: Record<string, unknown>) => {
+    const next = context.active === 1 ? 0 : 1;
+    context.active = next;
+    return next;
+  };
+  return {
+    name: `PUT active (${services}) x${connections}`,
+    connections,
+    http: [{ method: 'PUT', path: ACTIVE_PATH, setupRequest: (request, context: object) => ({ ...request, body: bodies[flip(context as Record<string, unknown>)]! }) }],
+    routes: [ROUTES.active],
+    // setActiveStatus: the membership check, then one ModifyActiveInstanceList.
+    bare: [
+      async (context) => {
+        await batch(client, [listCommand()]);
+        await batch(client, [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: activation[flip(context)]! })]);
+      },
+    ],
+  };
+}

@@ -1,0 +1,118 @@
+// The shared store: keyv on Redis (@keyv/redis), so several adapter instances behind a load
+// balancer see the same sessions, revocations, counters, reservations and audit log. The atomic
+// operations use one Redis command or MULTI each on the same connection, under keys of their own
+// (`<namespace>:atomic:…`) beside keyv's (`<namespace>::…`):
+//   reserve     SET key value NX PX ttl    — only one instance gets true for a key while it lives
+//   hit         MULTI INCR key:window; PEXPIRE — a fixed window per key, shared by every instance
+//   pushCapped  MULTI LPUSH; LTRIM         — newest first, at most maxLength
+import Keyv from 'keyv';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import type { RedisClientType } from '@keyv/redis';
+import type { Store, WindowHit } from './store.js';
+
+export interface RedisStoreOptions {
+  redisUrl: string;
+  namespace: string;
+  clock?: () => number;
+  connectTimeoutMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  readonly #adapter: KeyvRedis<unknown>;
+  readonly #keyv: Keyv;
+  readonly #prefix: string;
+  readonly #clock: () => number;
+  /** The URL without its password, for messages. */
+  readonly #where: string;
+
+  constructor(options: RedisStoreOptions) {
+    const connectTimeout = options.connectTimeoutMs ?? 5_000;
+    const client = createClient({ url: options.redisUrl, socket: { connectTimeout } });
+    // Without a listener an 'error' event would end the process; the client reconnects by itself and
+    // says the same thing on every try, so only a change is reported.
+    let last = '';
+    client.on('error', (error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      if (text === last) return;
+      last = text;
+      options.onError?.(error);
+    });
+    client.on('ready', () => (last = ''));
+    this.#adapter = new KeyvRedis(client, { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: connectTimeout });
+    this.#adapter.on('error', () => undefined);
+    // throwOnErrors: an unreachable Redis must fail the request, not read as "no session" or,
+    // worse, "not revoked".
+    this.#keyv = new Keyv({ store: this.#adapter, namespace: options.namespace, throwOnErrors: true });
+    this.#keyv.on('error', () => undefined);
+    this.#prefix = `${options.namespace}:atomic:`;
+    this.#clock = options.clock ?? Date.now;
+    this.#where = options.redisUrl.replace(/\/\/[^@/]*@/, '//');
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return ((await this.#keyv.get<T>(key)) ?? undefined) as T | undefined;
+  }
+
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    await this.#keyv.set(key, value, ttlMs);
+  }
+
+  delete(key: string): Promise<boolean> {
+    return this.#keyv.delete(key);
+  }
+
+  async reserve(key: string, value: unknown, ttlMs?: number): Promise<boolean> {
+    const client = await this.#client();
+    const options = ttlMs === undefined ? { condition: 'NX' as const } : { condition: 'NX' as const, expiration: { type: 'PX' as const, value: ttlMs } };
+    const reply = await client.set(this.#prefix + key, JSON.stringify(value), options);
+    return reply !== null;
+  }
+
+  async peek<T>(key: string): Promise<T | undefined> {
+    const client = await this.#client();
+    const raw = await client.get(this.#prefix + key);
+    return raw === null ? undefined : (JSON.parse(String(raw)) as T);
+  }
+
+  async release(key: string): Promise<void> {
+    const client = await this.#client();
+    await client.del(this.#prefix + key);
+  }
+
+  async hit(key: string, windowMs: number): Promise<WindowHit> {
+    const now = this.#clock();
+    const window = Math.floor(now / windowMs);
+    const redisKey = `${this.#prefix}${key}:${windowMs}:${window}`;
+    const client = await this.#client();
+    // The key outlives its window a little, so a late hit from a slower clock still finds it.
+    const [count] = await client.multi().incr(redisKey).pExpire(redisKey, windowMs + 1_000).exec();
+    return { count: Number(count), resetInMs: (window + 1) * windowMs - now };
+  }
+
+  async pushCapped(key: string, value: unknown, maxLength: number): Promise<void> {
+    const client = await this.#client();
+    const redisKey = this.#prefix + key;
+    await client.multi().lPush(redisKey, JSON.stringify(value)).lTrim(redisKey, 0, maxLength - 1).exec();
+  }
+
+  async range<T>(key: string, offset: number, limit: number): Promise<{ items: T[]; total: number }> {
+    const client = await this.#client();
+    const redisKey = this.#prefix + key;
+    const [items, total] = await client.multi().lRange(redisKey, offset, offset + limit - 1).lLen(redisKey).exec();
+    return { items: (items as unknown as string[]).map((item) => JSON.parse(item) as T), total: Number(total) };
+  }
+
+  async disconnect(): Promise<void> {
+    await this.#keyv.disconnect();
+  }
+
+  async #client(): Promise<RedisClientType> {
+    try {
+      return (await this.#adapter.getClient()) as RedisClientType;
+    } catch (error) {
+      throw new Error(`Redis at ${this.#where} is unreachable`, { cause: error });
+    }
+  }
+}
