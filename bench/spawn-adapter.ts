@@ -1,10 +1,12 @@
-// Starts the adapter as `node --import tsx src/main.ts` in a child process, with its embedded
-// simulator on loopback, free ports and a temporary data directory, so the adapter (and the
-// simulator it embeds) run on their own thread, apart from the load generator. Samples the child's
-// resident memory from /proc while a scenario runs.
-import { spawn } from 'node:child_process';
+// Starts the adapter in a child process on loopback, free ports and a temporary data directory, so
+// it runs on its own thread, apart from the load generator: compiled (`node dist/main.js`, as
+// `npm start` runs it) or from source (`node --import tsx src/main.ts`, whose loader thread adds
+// ~50 MB of RSS). With OCIP_URL in `env` it talks to that BroadWorks, else it starts its embedded
+// simulator. Reads the child's memory and CPU time from /proc.
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,8 @@ export interface AdapterProcess {
   child: ChildProcess;
   /** Resident set size now and the process's peak so far (VmHWM), in MB; undefined off Linux. */
   memory(): Promise<{ rssMb: number; peakMb: number } | undefined>;
+  /** CPU time (user + system) the process has used so far, in ms; undefined off Linux. */
+  cpuMs(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,19 @@ export interface AdapterProcessOptions {
   cpuProfileDir?: string;
   /** Extra environment variables (e.g. OCIP_URL for a simulator in a process of its own). */
   env?: Record<string, string>;
+  /** 'dist' (default): dist/main.js, built by buildAdapter(); 'tsx': src/main.ts. */
+  runtime?: 'dist' | 'tsx';
+}
+
+/**
+ * Compiles src/ into dist/ (tsconfig.build.json), as `npm start` does. Type errors are reported
+ * but do not stop the emit; false when there is no dist/main.js afterwards.
+ */
+export function buildAdapter(): boolean {
+  const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) console.warn(`tsc -p tsconfig.build.json reported problems:\n${result.stdout}${result.stderr}`);
+  return existsSync(join(projectRoot, 'dist', 'main.js'));
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -51,18 +68,20 @@ export async function spawnAdapter(options: AdapterProcessOptions = {}): Promise
     ...options.env,
   };
   const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  const entry = options.runtime === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : ['dist/main.js'];
+  const child = spawn(process.execPath, [...profile, ...entry], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let banner = '';
-  const started = await new Promise<{ url: string; ocipPort: number }>((resolve, reject) => {
+  const starting = new Promise<{ url: string; ocipPort: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the adapter did not start within ${START_TIMEOUT_MS} ms:\n${banner}`)), START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       banner += chunk.toString();
       const url = /APIO adapter on (http:\/\/[^/\s]+)\/api\/v1\//.exec(banner);
-      const ocip = /OCI-P on tcp:\/\/[^:]+:(\d+)/.exec(banner);
+      // The embedded simulator's port, or the BroadWorks named by OCIP_URL.
+      const ocip = /(?:OCI-P on|BroadWorks:) tcp:\/\/[^:\s]+:(\d+)/.exec(banner);
       if (url && ocip) {
         clearTimeout(timer);
         child.off('exit', onExit);
@@ -76,6 +95,14 @@ export async function spawnAdapter(options: AdapterProcessOptions = {}): Promise
     child.stdout!.on('data', onData);
     child.once('exit', onExit);
   });
+  let started: { url: string; ocipPort: number };
+  try {
+    started = await starting;
+  } catch (error) {
+    child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   // From here the JSON log lines are read and dropped: the pipe must not fill up and block the adapter.
   child.stdout!.removeAllListeners('data');
   child.stdout!.resume();
@@ -92,6 +119,7 @@ export async function spawnAdapter(options: AdapterProcessOptions = {}): Promise
         return undefined;
       }
     },
+    cpuMs: () => processCpuMs(child.pid!),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
@@ -103,4 +131,16 @@ export async function spawnAdapter(options: AdapterProcessOptions = {}): Promise
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+export async function processCpuMs(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

@@ -11,6 +11,7 @@ import { AUTH_ROUTES, authRoutes } from './http/auth-routes.js';
 import { instantGroupCallRoutes } from './http/instant-group-call-routes.js';
 import { errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
+import { docsRoutes } from './http/docs-route.js';
 import type { HttpObservability } from './observability/index.js';
 
 export interface AppDeps {
@@ -33,6 +34,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('strict routing', true);
   app.set('query parser', 'simple');
+  // No ETag: provisioning answers are not cached, and hashing every body cost ~2% of a GET (bench).
+  app.set('etag', false);
   if (deps.security.trustProxy) app.set('trust proxy', true);
   if (deps.observability) app.use(deps.observability.requestHandlers);
   if (deps.audit) app.use('/api', auditRequests(deps.audit));
@@ -45,6 +48,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/v1/openapi.json', (_request, response) => {
     response.json(openApi);
   });
+  // The interactive docs page over that document (Swagger UI from swagger-ui-dist, no CDN).
+  app.use(docsRoutes());
 
   app.use(authRoutes(deps.security));
   const guard = createGuard(deps.security);

@@ -23,6 +23,8 @@ const SEED_ADMIN = { userId: 'admin', password: 'admin' };
 
 /** How long stop() waits for the OCI-P logouts (each session's own logout is bounded at 2 s). */
 const LOGOUT_TIMEOUT_MS = 5_000;
+/** How long stop() waits for the last log lines to be written. */
+const FLUSH_TIMEOUT_MS = 1_000;
 
 export interface StartOptions {
   /** Where the JSON log lines go; default stdout. */
@@ -137,7 +139,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await audit?.idle();
       await Promise.allSettled([store.disconnect(), simulator?.close()]);
       logger.info('shutdown: done');
-      await new Promise<void>((done) => logger.flush(() => done()));
+      // Bounded: a log destination that broke (a closed pipe) never calls back.
+      await within(new Promise<void>((done) => logger.flush(() => done())), FLUSH_TIMEOUT_MS);
     })();
     return stopped;
   };

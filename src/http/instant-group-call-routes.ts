@@ -1,5 +1,6 @@
 // APIO Instant Group Call routes. Thin: each hands the URL ids and body to a use case. Every route
 // needs at least a Group Admin of the URL's group (APIO's IGC page: "minimum Group Admin").
+// Mutating routes take ?dry_run=true (dry-run.ts): the OCI-P documents instead of the change.
 import type { Request } from 'express';
 import type { RoutePolicy } from '../auth/index.js';
 import { UserLevels } from '../auth/index.js';
@@ -9,6 +10,7 @@ import type { InstantGroupCallDeps } from '../domain/instant-group-call/service.
 import { updateInstance } from '../domain/instant-group-call/update-instance.js';
 import { GuardedRouter } from './auth-guard.js';
 import type { Guard } from './auth-guard.js';
+import { orDryRun } from './dry-run.js';
 import { requireJsonObject } from './middleware.js';
 
 type GroupParams = { tenant_id: string; group_id: string };
@@ -24,7 +26,7 @@ export function instantGroupCallRoutes(deps: InstantGroupCallDeps, guard: Guard)
     response.json(await listInstances(deps, request.params.tenant_id, request.params.group_id));
   });
   routes.route('post', `${base}/instant_group_calls/`, GROUP_ADMIN, requireJsonObject, async (request: Request<GroupParams>, response) => {
-    response.json(await createInstance(deps, request.params.tenant_id, request.params.group_id, request.body));
+    response.json(await orDryRun(request, deps, (run) => createInstance(run, request.params.tenant_id, request.params.group_id, request.body)));
   });
   routes.route('get', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, async (request: Request<InstanceParams>, response) => {
     const { tenant_id, group_id, service_user_id } = request.params;
@@ -32,15 +34,18 @@ export function instantGroupCallRoutes(deps: InstantGroupCallDeps, guard: Guard)
   });
   routes.route('put', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, requireJsonObject, async (request: Request<InstanceParams>, response) => {
     const { tenant_id, group_id, service_user_id } = request.params;
-    response.json(await updateInstance(deps, tenant_id, group_id, service_user_id, request.body));
+    response.json(await orDryRun(request, deps, (run) => updateInstance(run, tenant_id, group_id, service_user_id, request.body)));
   });
   routes.route('delete', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, async (request: Request<InstanceParams>, response) => {
     const { tenant_id, group_id, service_user_id } = request.params;
-    await deleteInstance(deps, tenant_id, group_id, service_user_id);
-    response.json({});
+    const deleted = orDryRun(request, deps, async (run) => {
+      await deleteInstance(run, tenant_id, group_id, service_user_id);
+      return {};
+    });
+    response.json(await deleted);
   });
   routes.route('put', `${base}/instant_group_calls_active/`, GROUP_ADMIN, requireJsonObject, async (request: Request<GroupParams>, response) => {
-    response.json(await setActiveStatus(deps, request.params.tenant_id, request.params.group_id, request.body));
+    response.json(await orDryRun(request, deps, (run) => setActiveStatus(run, request.params.tenant_id, request.params.group_id, request.body)));
   });
   return routes;
 }

@@ -8,6 +8,9 @@ import {
   listAnswerSchema,
   updateInstanceSchema,
 } from '../domain/instant-group-call/schemas.js';
+import { dryRunParameter } from './dry-run.js';
+import { AUTH_TAG, authPaths } from './openapi-auth.js';
+import { examples, parameterExamples } from './openapi-examples.js';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -36,7 +39,8 @@ const errorBody = {
   },
 };
 
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const json = (schema: object, examples?: object) => ({ content: { 'application/json': { schema, ...(examples && { examples }) } } });
+const IGC_TAG = 'Instant Group Call';
 const errors = {
   '400': { description: 'Invalid request, BroadWorks rejection, or duplicate (code 11)', ...json({ $ref: '#/components/schemas/Error' }) },
   '401': { description: 'No credentials, or bad, expired or revoked ones', ...json({ $ref: '#/components/schemas/Error' }) },
@@ -49,10 +53,35 @@ const errors = {
 };
 
 const groupParameters = [
-  { name: 'tenant_id', in: 'path', required: true, schema: { type: 'string' } },
-  { name: 'group_id', in: 'path', required: true, schema: { type: 'string' } },
+  { name: 'tenant_id', in: 'path', required: true, schema: { type: 'string' }, example: parameterExamples.tenant_id },
+  { name: 'group_id', in: 'path', required: true, schema: { type: 'string' }, example: parameterExamples.group_id },
 ];
-const instanceParameters = [...groupParameters, { name: 'service_user_id', in: 'path', required: true, schema: { type: 'string' } }];
+/** Every mutating route takes ?dry_run=true (dry-run.ts). */
+const dryRunAnswer = {
+  type: 'object',
+  required: ['dryRun', 'documents', 'readCommandsSent'],
+  properties: {
+    dryRun: { const: true },
+    serviceUserId: { type: 'string', description: 'the id a create would use, or an id change would give' },
+    documents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['commands', 'xml'],
+        properties: { commands: { type: 'array', items: { type: 'string' } }, xml: { type: 'string' }, refused: { type: 'string' } },
+      },
+    },
+    readCommandsSent: { type: 'array', items: { type: 'string' } },
+  },
+};
+const changed = (description: string, schema: object, example: object) => ({
+  description: `${description}; with dry_run=true a DryRunAnswer (the OCI-P documents that would be sent)`,
+  content: { 'application/json': { schema: { oneOf: [schema, { $ref: '#/components/schemas/DryRunAnswer' }] }, examples: example } },
+});
+const instanceParameters = [
+  ...groupParameters,
+  { name: 'service_user_id', in: 'path', required: true, schema: { type: 'string' }, example: parameterExamples.service_user_id },
+];
 
 export function openApiDocument(): object {
   const base = '/api/v1/tenants/{tenant_id}/groups/{group_id}/services';
@@ -63,32 +92,40 @@ export function openApiDocument(): object {
       version: '0.1.0',
       description: 'Netaxis APIO Instant Group Call routes over OCI-P. The same routes are served under /api/v01/p1. Every URL ends with /.',
     },
+    tags: [
+      { name: AUTH_TAG, description: 'Log in with a BroadWorks username and password; send the access token as a bearer' },
+      { name: IGC_TAG, description: 'Instant Group Call service instances (minimum Group Admin of the group)' },
+    ],
     paths: {
+      ...authPaths,
       [`${base}/instant_group_calls/`]: {
-        get: { summary: 'List instant group calls', parameters: groupParameters, responses: { '200': { description: 'The list', ...json({ $ref: '#/components/schemas/InstantGroupCallList' }) }, ...errors } },
+        get: { tags: [IGC_TAG], summary: 'List instant group calls', parameters: groupParameters, responses: { '200': { description: 'The list', ...json({ $ref: '#/components/schemas/InstantGroupCallList' }, examples.list) }, ...errors } },
         post: {
+          tags: [IGC_TAG],
           summary: 'Create an instant group call',
-          parameters: groupParameters,
-          requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallCreate' }) },
-          responses: { '200': { description: 'The created instance, with its serviceUserId', ...json({ $ref: '#/components/schemas/InstantGroupCall' }) }, ...errors },
+          parameters: [...groupParameters, dryRunParameter],
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallCreate' }, examples.createRequest) },
+          responses: { '200': changed('The created instance, with its serviceUserId', { $ref: '#/components/schemas/InstantGroupCall' }, examples.createAnswer), ...errors },
         },
       },
       [`${base}/instant_group_calls/{service_user_id}/`]: {
-        get: { summary: 'Read an instant group call', parameters: instanceParameters, responses: { '200': { description: 'The instance', ...json({ $ref: '#/components/schemas/InstantGroupCall' }) }, ...errors } },
+        get: { tags: [IGC_TAG], summary: 'Read an instant group call', parameters: instanceParameters, responses: { '200': { description: 'The instance', ...json({ $ref: '#/components/schemas/InstantGroupCall' }, examples.instance) }, ...errors } },
         put: {
+          tags: [IGC_TAG],
           summary: 'Update an instant group call (absent fields are left as they are)',
-          parameters: instanceParameters,
-          requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallUpdate' }) },
-          responses: { '200': { description: 'The instance after the change', ...json({ $ref: '#/components/schemas/InstantGroupCall' }) }, ...errors },
+          parameters: [...instanceParameters, dryRunParameter],
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallUpdate' }, examples.updateRequest) },
+          responses: { '200': changed('The instance after the change', { $ref: '#/components/schemas/InstantGroupCall' }, examples.instance), ...errors },
         },
-        delete: { summary: 'Delete an instant group call', parameters: instanceParameters, responses: { '200': { description: 'Deleted', ...json({ type: 'object' }) }, ...errors } },
+        delete: { tags: [IGC_TAG], summary: 'Delete an instant group call', parameters: [...instanceParameters, dryRunParameter], responses: { '200': changed('Deleted: {}', { type: 'object' }, examples.empty), ...errors } },
       },
       [`${base}/instant_group_calls_active/`]: {
         put: {
+          tags: [IGC_TAG],
           summary: 'Set the active status of instant group calls (minimum Group Admin)',
-          parameters: groupParameters,
-          requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallActiveList' }) },
-          responses: { '200': { description: 'Done', ...json({ type: 'object' }) }, ...errors },
+          parameters: [...groupParameters, dryRunParameter],
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallActiveList' }, examples.activeRequest) },
+          responses: { '200': changed('Done: {}', { type: 'object' }, examples.empty), ...errors },
         },
       },
     },
@@ -105,6 +142,7 @@ export function openApiDocument(): object {
         InstantGroupCallCreate: jsonSchema(createInstanceShape, 'input'),
         InstantGroupCallUpdate: jsonSchema(updateInstanceSchema, 'input'),
         InstantGroupCallActiveList: jsonSchema(activeListSchema, 'input'),
+        DryRunAnswer: dryRunAnswer,
         Error: errorBody,
       },
     },

@@ -18,11 +18,10 @@ export class RequestDrain {
 
   readonly middleware: RequestHandler = (_request, response, next) => {
     this.#active.add(response);
-    const done = (): void => {
+    // 'close' comes once per response, whether it finished or was cut short.
+    response.once('close', () => {
       if (this.#active.delete(response) && this.#active.size === 0) this.#notifyIdle();
-    };
-    response.once('finish', done);
-    response.once('close', done);
+    });
     if (this.#draining) response.setHeader('Connection', 'close');
     next();
   };

@@ -11,6 +11,9 @@ import type { RequestContext } from './request-context.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** Where a handler that is not an Express route (GET /metrics, /readyz) names its route. */
+export const ROUTE_LABEL = Symbol('routeLabel');
+
 /** Requests that matched no route share one label, so unknown URLs cannot grow the series. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
@@ -19,10 +22,8 @@ export function observeRequests(logger: Logger, metrics: AdapterMetrics): Reques
     const started = performance.now();
     const context: RequestContext = { requestId: requestIdFrom(request.headers['x-request-id']), ocipDocuments: 0 };
     response.setHeader(REQUEST_ID_HEADER, context.requestId);
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
+    // 'close' comes once per response, after 'finish' when the answer went out whole.
+    response.once('close', () => {
       const ms = performance.now() - started;
       const route = routeLabel(request);
       // An answer cut short (the client went away) is counted as the 499 nginx would log.
@@ -40,9 +41,7 @@ export function observeRequests(logger: Logger, metrics: AdapterMetrics): Reques
         },
         'request',
       );
-    };
-    response.once('finish', finish);
-    response.once('close', finish);
+    });
     requestContext.run(context, next);
   };
 }
@@ -63,10 +62,23 @@ export function observeErrors(metrics: AdapterMetrics): ErrorRequestHandler {
  * req.baseUrl by the time an error reaches the app-level error middleware.
  */
 export function routeLabel(request: Request): string {
+  const named = (request as { [ROUTE_LABEL]?: string })[ROUTE_LABEL];
+  if (named !== undefined) return named;
   const pattern = (request.route as { path?: unknown } | undefined)?.path;
   if (typeof pattern !== 'string') return UNMATCHED_ROUTE;
-  const path = request.originalUrl.split('?', 1)[0]!;
-  const pathSegments = path.split('/');
-  const extra = pathSegments.length - pattern.split('/').length;
-  return extra > 0 ? pathSegments.slice(0, extra + 1).join('/') + pattern : pattern;
+  const url = request.originalUrl;
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  let extra = slashes(path) - slashes(pattern);
+  if (extra <= 0) return pattern;
+  // The prefix ends at the slash that starts the pattern's part of the path.
+  let end = 0;
+  while (extra-- > 0) end = path.indexOf('/', end + 1);
+  return path.slice(0, end) + pattern;
+}
+
+function slashes(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('/'); index !== -1; index = text.indexOf('/', index + 1)) count++;
+  return count;
 }

@@ -3,7 +3,6 @@
 // just before the error middleware (APIO errors by code).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { healthRoutes } from '../http/health-routes.js';
-import { metricsRoute } from '../http/metrics-route.js';
 import { RequestDrain } from '../http/request-drain.js';
 import { observeErrors, observeRequests } from './http-observer.js';
 import type { Logger } from './logger.js';
@@ -30,7 +29,7 @@ export interface HttpObservability {
 export function httpObservability(logger: Logger, metrics: AdapterMetrics, readiness: () => Promise<ReadinessReport>): HttpObservability {
   const drain = new RequestDrain();
   return {
-    requestHandlers: [observeRequests(logger, metrics), drain.middleware, metricsRoute(metrics), healthRoutes(readiness)],
+    requestHandlers: [observeRequests(logger, metrics), drain.middleware, healthRoutes(readiness, metrics)],
     errorObserver: observeErrors(metrics),
     drain,
   };
