@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli as runCliInProcess } from '../../src/cli/program.js';
 import { projectRoot } from '../../src/config/index.js';
 import { GROUP, igcUrl, startAdapter, TENANT } from '../support/adapter-harness.js';
 import type { AdapterHarness } from '../support/adapter-harness.js';
@@ -160,6 +162,28 @@ describe('apio-igc export and import', () => {
     assert.match(off.stdout, new RegExp(`would deactivate ${INSTANCES} instant group call`));
     assert.match(off.stdout, /<command xsi:type="GroupInstantGroupCallModifyActiveInstanceListRequest"/);
     assert.deepEqual(world.snapshot(), before);
+  });
+
+  test('on a terminal the import shows a progress bar with its rate and ETA (stderr), and no per-row lines', async () => {
+    await writeFile(join(dir, 'tty.csv'), 'serviceUserId,name,cliFirstName,cliLastName,answerTimeoutEnabled\ntty-1@sip.netaxis.be,T,T,Y,false\n');
+    const capture = () => {
+      const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
+      let text = '';
+      stream.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      return { stream, text: () => text };
+    };
+    const stdout = capture();
+    const stderr = capture();
+    const status = await runCliInProcess(['import', 'tty.csv', '--tenant', TENANT, '--group', FRESH_GROUP], {
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      env: { APIO_URL: systems[1]!.http.url, APIO_USERNAME: 'admin', APIO_PASSWORD: 'admin' },
+      cwd: dir,
+    });
+    assert.equal(status, 0, stdout.text());
+    assert.match(stderr.text(), /import \|.*\| 1\/1 rows \| [\d.]+ rows\/s \| ETA \w+ \| 0 failed/);
+    assert.doesNotMatch(stdout.text(), /^\[1\/1\]/m);
+    assert.match(stdout.text(), /created 1,/);
   });
 
   test('credentials come from flags or the environment and are never echoed', async () => {
