@@ -4,7 +4,8 @@
 // OCIP_URL pointing at the simulator), and this one, which runs autocannon and the bare client.
 // Prints one table, checks the goals, writes bench/results.json.
 // BENCH_SECONDS (default 3) sets each run's length; BENCH_RUNTIME=tsx runs the adapter from source;
-// BENCH_CPU_PROF=<dir> writes the adapter's CPU profile there; BENCH_LOG_LEVEL (default info).
+// BENCH_NODE_OPTIONS the adapter's Node options (default none); BENCH_CPU_PROF=<dir>
+// writes the adapter's CPU profile there; BENCH_LOG_LEVEL (default info).
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
@@ -127,6 +128,9 @@ function tableOf(rows: Row[]): Record<string, Record<string, number | string>> {
 }
 
 const runtime = process.env.BENCH_RUNTIME === 'tsx' ? 'tsx' : 'dist';
+// As `npm start` runs it: no Node options unless BENCH_NODE_OPTIONS gives some (README "Memory": a
+// heap cap such as --max-old-space-size=256 trades ~70 MB of peak RSS for CPU per call).
+const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? '';
 if (runtime === 'dist' && !buildAdapter()) throw new Error('the build wrote no dist/main.js');
 const simulator = await spawnSimulator();
 const simulatorPid = simulator.child.pid!;
@@ -136,13 +140,13 @@ try {
   adapter = await spawnAdapter({
     runtime,
     settings: { SERVICE_USERS_RETURN_ACTIVE_STATUS: true, ocip: { poolSize: POOL_SIZE } },
-    env: { OCIP_URL: `tcp://127.0.0.1:${simulator.port}`, OCIP_USERNAME: 'admin', OCIP_PASSWORD: 'admin' },
+    env: { OCIP_URL: `tcp://127.0.0.1:${simulator.port}`, OCIP_USERNAME: 'admin', OCIP_PASSWORD: 'admin', ...(nodeOptions && { NODE_OPTIONS: nodeOptions }) },
     logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
     ...(process.env.BENCH_CPU_PROF && { cpuProfileDir: process.env.BENCH_CPU_PROF }),
   });
   const headers = await benchHeaders(adapter.url);
   client = createOcipClient({ url: `tcp://127.0.0.1:${simulator.port}`, userId: 'admin', password: 'admin', poolSize: POOL_SIZE });
-  console.log(`Adapter ${adapter.url} (${runtime}, pid ${adapter.child.pid}), simulator tcp://127.0.0.1:${simulator.port} (pid ${simulatorPid}), ` +
+  console.log(`Adapter ${adapter.url} (${runtime}${nodeOptions ? ` ${nodeOptions}` : ''}, pid ${adapter.child.pid}), simulator tcp://127.0.0.1:${simulator.port} (pid ${simulatorPid}), ` +
     `${SECONDS} s per run` + (headers.authorization ? ', logged in as admin (bearer token)' : ''));
   await createGetInstance(client);
 
@@ -185,6 +189,7 @@ try {
     secondsPerRun: SECONDS,
     poolSize: POOL_SIZE,
     runtime,
+    nodeOptions,
     peakRssMb,
     rows,
     goals,

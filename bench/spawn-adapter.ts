@@ -34,6 +34,10 @@ export interface AdapterProcessOptions {
   env?: Record<string, string>;
   /** 'dist' (default): dist/main.js, built by buildAdapter(); 'tsx': src/main.ts. */
   runtime?: 'dist' | 'tsx';
+  /** Node/V8 options before the entry, e.g. ['--max-old-space-size=160']. */
+  nodeArgs?: string[];
+  /** Where the adapter's stdout (its JSON log lines) goes after the banner; default: dropped. */
+  onOutput?: (chunk: Buffer) => void;
 }
 
 /**
@@ -69,7 +73,7 @@ export async function spawnAdapter(options: AdapterProcessOptions = {}): Promise
   };
   const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
   const entry = options.runtime === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : ['dist/main.js'];
-  const child = spawn(process.execPath, [...profile, ...entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...profile, ...entry], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -105,7 +109,8 @@ export async function spawnAdapter(options: AdapterProcessOptions = {}): Promise
   }
   // From here the JSON log lines are read and dropped: the pipe must not fill up and block the adapter.
   child.stdout!.removeAllListeners('data');
-  child.stdout!.resume();
+  if (options.onOutput) child.stdout!.on('data', options.onOutput);
+  else child.stdout!.resume();
 
   return {
     ...started,
