@@ -19,6 +19,8 @@ export interface AuditRecord {
   ocipCommands: AuditedCommand[];
   status: number;
   error?: { code: number; reason: string };
+  /** ?dry_run=true: validated and derived, nothing that changes BroadWorks was sent. */
+  dryRun?: true;
   durationMs: number;
 }
 

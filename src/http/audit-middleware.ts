@@ -2,10 +2,11 @@
 // (POST, PUT, PATCH, DELETE) leaves a record — who, route, tenant/group, the OCI-P commands sent and
 // their outcome, the answer's status and APIO error — written to the store once the answer is out.
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { runAudited } from '../audit/index.js';
 import type { AuditContext, AuditLog } from '../audit/index.js';
 import { clientAddress } from './auth-credentials.js';
+import { dryRunRequested } from './dry-run.js';
 
 const MUTATING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,6 +25,8 @@ export function auditRequests(log: AuditLog): RequestHandler {
     };
     if (MUTATING.has(request.method)) {
       const path = request.originalUrl.split('?')[0]!;
+      // A dry run changes nothing: its record says so (the query string itself is not kept).
+      const dryRun = isDryRun(request);
       // 'finish' once the answer is handed to the socket — before the client can send its next
       // request, so a reader after it finds the record; 'close' alone when the client walked away.
       let written = false;
@@ -43,6 +46,7 @@ export function auditRequests(log: AuditLog): RequestHandler {
           ocipCommands: context.commands,
           status: response.writableFinished ? response.statusCode : 499,
           ...(context.error && { error: context.error }),
+          ...(dryRun && { dryRun: true as const }),
           durationMs: Math.round((performance.now() - started) * 100) / 100,
         });
       };
@@ -51,4 +55,12 @@ export function auditRequests(log: AuditLog): RequestHandler {
     }
     runAudited(context, () => next());
   };
+}
+
+function isDryRun(request: Request): boolean {
+  try {
+    return dryRunRequested(request);
+  } catch {
+    return false; // a bad value is refused by the route itself, with a 400
+  }
 }

@@ -67,6 +67,17 @@ describe('records of mutating calls', () => {
     assert.match(record.time, /^\d{4}-\d\d-\d\dT/);
   });
 
+  test('a dry run is recorded as one, with no mutating command sent', async () => {
+    const dry = await h.request.post(`${igcUrl()}?dry_run=true`).send(minimalBody('AuditDry@sip.netaxis.be'));
+    assert.equal(dry.status, 200, dry.text);
+    const record = await recordOf(dry.body._internal_record_id);
+    assert.equal(record.dryRun, true);
+    assert.equal(record.ocipCommands.some((c) => c.type === 'GroupInstantGroupCallAddInstanceRequest14'), false);
+    assert.equal(h.simulator.world.instantGroupCall('AuditDry@sip.netaxis.be'), undefined);
+    const real = await recordOf((await h.request.delete(`${igcUrl()}nobody@sip.netaxis.be/`)).body._internal_record_id);
+    assert.equal(real.dryRun, undefined);
+  });
+
   test('a refused change records the APIO error and the ErrorResponse', async () => {
     const duplicate = await h.request.post(igcUrl()).send(minimalBody(`AuditOne@sip.netaxis.be`));
     apioError(duplicate, 400, 'ALREADY_EXISTS');
