@@ -1,6 +1,6 @@
 // Documents on the wire: framing, several commands per document, schema-invalid and non-OCI-P
 // input, and the simulator's answers checked against the R25 schema.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AuthenticationRequest,
@@ -17,29 +17,16 @@ import {
   encodeDocument,
 } from '../../src/ocip/codec/index.js';
 import type { OutgoingCommand } from '../../src/ocip/codec/index.js';
-import { readSeedWorld, SIM_ERRORS, startSimulator } from '../../src/simulator/index.js';
-import type { Simulator } from '../../src/simulator/index.js';
-import { errorCodeOf, OcipTestClient, valueOf } from '../support/ocip-test-client.js';
+import { SIM_ERRORS } from '../../src/simulator/index.js';
+import { errorCodeOf } from '../support/ocip-test-client.js';
+import type { OcipTestClient } from '../support/ocip-test-client.js';
+import { useSeededSimulator } from '../support/seeded-simulator.js';
 import { schemaAvailability, validateDocuments } from '../support/xsd.js';
 
 const IDS = { serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest' };
-let sim: Simulator;
-const clients: OcipTestClient[] = [];
+const fixture = useSeededSimulator();
 
-async function loggedIn(): Promise<OcipTestClient> {
-  const client = await OcipTestClient.connect(sim.port);
-  clients.push(client);
-  valueOf(await client.login22('tenantadmin', 'admin'));
-  return client;
-}
-
-before(async () => {
-  sim = await startSimulator({ seed: await readSeedWorld() });
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-after(() => sim.close());
+const loggedIn = (): Promise<OcipTestClient> => fixture.loggedIn('tenantadmin');
 
 describe('several commands in one document', () => {
   test('one response per command, in order, each with its echo (empty when none was sent)', async () => {
@@ -80,7 +67,7 @@ describe('several commands in one document', () => {
     assert.deepEqual(reply.commands.map((c) => c.type), ['SuccessResponse', 'ErrorResponse', 'SuccessResponse']);
     assert.equal(errorCodeOf(reply.commands[1]!), 6004);
     assert.match(String(reply.commands[1]!.value?.detail), /bogus/);
-    assert.ok(sim.world.instantGroupCall('doc-c@sip.netaxis.be'));
+    assert.ok(fixture.sim.world.instantGroupCall('doc-c@sip.netaxis.be'));
   });
 
   test('an unknown xsi:type is a 6004 validation error; a response type sent as a request is not served', async () => {
@@ -137,8 +124,7 @@ describe('framing and broken documents', () => {
 describe('the answers obey the R25 schema', () => {
   const availability = schemaAvailability();
   test('logins, lookups, instance answers and errors validate with xmllint', { skip: availability.ok ? false : availability.reason }, async () => {
-    const client = await OcipTestClient.connect(sim.port);
-    clients.push(client);
+    const client = await fixture.connect();
     const answers: string[] = [];
     const ask = async (commands: OutgoingCommand[]) => {
       client.write(commands);

@@ -1,5 +1,5 @@
 // Fault injection for the client's tests: each fault observed through a real socket.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   GroupGetRequest22V5,
@@ -7,20 +7,14 @@ import {
   VerifySessionIsValidRequest,
 } from '../../src/ocip/codec/index.js';
 import type { CommandValue } from '../../src/ocip/codec/index.js';
-import { GARBAGE_ANSWER, readSeedWorld, startSimulator } from '../../src/simulator/index.js';
-import type { Simulator } from '../../src/simulator/index.js';
-import { OcipTestClient, valueOf } from '../support/ocip-test-client.js';
+import { GARBAGE_ANSWER } from '../../src/simulator/index.js';
+import type { OcipTestClient } from '../support/ocip-test-client.js';
+import { useSeededSimulator } from '../support/seeded-simulator.js';
 
 const IDS = { serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest' };
-let sim: Simulator;
-const clients: OcipTestClient[] = [];
+const fixture = useSeededSimulator();
 
-async function loggedIn(): Promise<OcipTestClient> {
-  const client = await OcipTestClient.connect(sim.port);
-  clients.push(client);
-  valueOf(await client.login22('groupadmin', 'admin'));
-  return client;
-}
+const loggedIn = (): Promise<OcipTestClient> => fixture.loggedIn('groupadmin');
 
 function instance(name: string): CommandValue<typeof GroupInstantGroupCallAddInstanceRequest14> {
   return {
@@ -37,38 +31,28 @@ async function elapsed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-before(async () => {
-  sim = await startSimulator({ seed: await readSeedWorld() });
-});
-afterEach(async () => {
-  sim.faults.reset();
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-after(() => sim.close());
-
 test('latency delays every answer', async () => {
   const client = await loggedIn();
-  sim.faults.latency(150);
+  fixture.sim.faults.latency(150);
   assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) >= 140);
-  sim.faults.latency(0);
+  fixture.sim.faults.latency(0);
   assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) < 140);
 });
 
 test('slowLogin delays login answers only', async () => {
-  sim.faults.slowLogin(150);
-  const client = await OcipTestClient.connect(sim.port);
-  clients.push(client);
+  fixture.sim.faults.slowLogin(150);
+  const client = await fixture.connect();
   assert.ok((await elapsed(() => client.login22('groupadmin', 'admin'))) >= 140);
   assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) < 140);
 });
 
 test('dropConnectionOnNext closes the socket on the matching request, which is not run; it fires once', async () => {
-  sim.faults.dropConnectionOnNext(GroupInstantGroupCallAddInstanceRequest14.name);
+  fixture.sim.faults.dropConnectionOnNext(GroupInstantGroupCallAddInstanceRequest14.name);
   const client = await loggedIn();
   assert.equal((await client.send(VerifySessionIsValidRequest, {})).type, 'SuccessResponse');
   client.write([{ spec: GroupInstantGroupCallAddInstanceRequest14, value: instance('dropped') }]);
   await client.closed;
-  assert.equal(sim.world.instantGroupCall('dropped@sip.netaxis.be'), undefined);
+  assert.equal(fixture.sim.world.instantGroupCall('dropped@sip.netaxis.be'), undefined);
 
   const again = await loggedIn();
   assert.equal((await again.send(GroupInstantGroupCallAddInstanceRequest14, instance('dropped'))).type, 'SuccessResponse');
@@ -76,15 +60,15 @@ test('dropConnectionOnNext closes the socket on the matching request, which is n
 
 test('garbageOnNext answers bytes that are not OCI-P (after running the request)', async () => {
   const client = await loggedIn();
-  sim.faults.garbageOnNext();
+  fixture.sim.faults.garbageOnNext();
   client.write([{ spec: GroupInstantGroupCallAddInstanceRequest14, value: instance('garbled') }]);
   assert.ok((await client.rawUntil(GARBAGE_ANSWER)).endsWith(GARBAGE_ANSWER));
-  assert.ok(sim.world.instantGroupCall('garbled@sip.netaxis.be'));
+  assert.ok(fixture.sim.world.instantGroupCall('garbled@sip.netaxis.be'));
 });
 
 test('wrongSessionIdOnNext answers a well-formed document under another sessionId', async () => {
   const client = await loggedIn();
-  sim.faults.wrongSessionIdOnNext(VerifySessionIsValidRequest.name);
+  fixture.sim.faults.wrongSessionIdOnNext(VerifySessionIsValidRequest.name);
   const wrong = await client.exchange([{ spec: VerifySessionIsValidRequest, value: {} }]);
   assert.notEqual(wrong.sessionId, client.sessionId);
   assert.equal(wrong.commands[0]!.type, 'SuccessResponse');
@@ -93,7 +77,7 @@ test('wrongSessionIdOnNext answers a well-formed document under another sessionI
 
 test('errorOnNext forces an ErrorResponse on the matching command only, once', async () => {
   const client = await loggedIn();
-  sim.faults.errorOnNext(GroupGetRequest22V5.name, { errorCode: 4152, summary: '[Error 4152] Group not found: forced' });
+  fixture.sim.faults.errorOnNext(GroupGetRequest22V5.name, { errorCode: 4152, summary: '[Error 4152] Group not found: forced' });
   const reply = await client.exchange([
     { spec: VerifySessionIsValidRequest, value: {} },
     { spec: GroupGetRequest22V5, value: IDS, echo: 'g' },
@@ -111,8 +95,8 @@ test('errorOnNext forces an ErrorResponse on the matching command only, once', a
 
 test('reset clears latency and armed faults', async () => {
   const client = await loggedIn();
-  sim.faults.latency(500);
-  sim.faults.dropConnectionOnNext();
-  sim.faults.reset();
+  fixture.sim.faults.latency(500);
+  fixture.sim.faults.dropConnectionOnNext();
+  fixture.sim.faults.reset();
   assert.ok((await elapsed(() => client.send(VerifySessionIsValidRequest, {}))) < 400);
 });

@@ -1,5 +1,5 @@
 // The simulator's login, session and logout behaviour, through a real socket.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   AuthenticationRequest,
@@ -10,26 +10,14 @@ import {
   VerifySessionIsValidRequest,
   signedPassword,
 } from '../../src/ocip/codec/index.js';
-import { readSeedWorld, SIM_ERRORS, startSimulator } from '../../src/simulator/index.js';
-import type { Simulator } from '../../src/simulator/index.js';
-import { errorCodeOf, OcipTestClient, valueOf } from '../support/ocip-test-client.js';
+import { SIM_ERRORS } from '../../src/simulator/index.js';
+import { errorCodeOf, valueOf } from '../support/ocip-test-client.js';
+import type { OcipTestClient } from '../support/ocip-test-client.js';
+import { useSeededSimulator } from '../support/seeded-simulator.js';
 
-let sim: Simulator;
-const clients: OcipTestClient[] = [];
+const fixture = useSeededSimulator();
 
-async function connect(): Promise<OcipTestClient> {
-  const client = await OcipTestClient.connect(sim.port);
-  clients.push(client);
-  return client;
-}
-
-before(async () => {
-  sim = await startSimulator({ seed: await readSeedWorld() });
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-after(() => sim.close());
+const connect = (): Promise<OcipTestClient> => fixture.connect();
 
 describe('login', () => {
   test('AuthenticationRequest answers a fresh MD5 nonce each time', async () => {
@@ -138,19 +126,19 @@ describe('session', () => {
   test('sessions() lists logins; logoutSession sends a LogoutRequest and closes the socket', async () => {
     const client = await connect();
     valueOf(await client.login22('groupadmin', 'admin'));
-    const info = sim.sessions().find((session) => session.sessionId === client.sessionId);
+    const info = fixture.sim.sessions().find((session) => session.sessionId === client.sessionId);
     assert.ok(info);
     assert.equal(info.userId, 'groupadmin');
     assert.equal(info.loginType, 'Group');
     assert.equal(info.transport, 'tcp');
 
-    assert.equal(await sim.logoutSession(client.sessionId), 1);
+    assert.equal(await fixture.sim.logoutSession(client.sessionId), 1);
     const logout = await client.nextDocument();
     assert.equal(logout.sessionId, client.sessionId);
     assert.equal(logout.commands[0]!.type, 'LogoutRequest');
     assert.deepEqual(logout.commands[0]!.value, { userId: 'groupadmin', reason: 'Open Client Server Forced Logout' });
     await client.closed;
-    assert.equal(sim.sessions().some((session) => session.sessionId === client.sessionId), false);
-    assert.equal(await sim.logoutSession('no-such-session'), 0);
+    assert.equal(fixture.sim.sessions().some((session) => session.sessionId === client.sessionId), false);
+    assert.equal(await fixture.sim.logoutSession('no-such-session'), 0);
   });
 });
