@@ -1,7 +1,7 @@
 // The APIO error body and the one place an error becomes an HTTP status.
 // Shape read by every Netaxis client: errors[0].message, errors[0].details.reason,
 // errors[0].details.errors["0"].summary (an object keyed by index, holding BroadWorks summaries).
-import { ApioError, ApioErrorCodes } from '../domain/errors.js';
+import { ApioError } from '../domain/errors.js';
 import type { ApioReason } from '../domain/errors.js';
 
 const STATUS: Record<ApioReason, number> = {
@@ -59,4 +59,3 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   };
 }
 
-export { ApioErrorCodes };

@@ -8,5 +8,5 @@ export type { OutgoingCommand, OutgoingDocument } from './encoder.js';
 export { decodeDocument } from './decoder.js';
 export type { DecodedCommand, DecodedCommandOk, DecodedCommandInvalid, DecodedDocument, DecodeOptions } from './decoder.js';
 export { DocumentFramer, DEFAULT_MAX_DOCUMENT_BYTES } from './framer.js';
-export { decodeDocumentBytes } from './text.js';
+export { decodeDocumentBytes, encodeDocumentText } from './text.js';
 export { signedPassword, sha1Hex } from './login-digest.js';

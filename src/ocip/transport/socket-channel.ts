@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { DocumentFramer, decodeDocumentBytes } from '../codec/index.js';
 import { OcipSocketClosedError } from '../errors.js';
 import { ChannelBase } from './channel.js';
-import { encodeDocumentText } from './document-bytes.js';
+import { encodeDocumentText } from '../codec/index.js';
 
 export interface SocketChannelOptions {
   /** Where the socket goes, for messages. */
