@@ -2,13 +2,13 @@
 import express from 'express';
 import type { AuditLog } from './audit/index.js';
 import type { Security } from './auth/index.js';
-import type { InstantGroupCallDeps } from './domain/instant-group-call/service.js';
+import type { InstantGroupCallDeps } from './services/instant-group-call/service.js';
 import { auditRequests } from './http/audit-middleware.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { createGuard, limitByAddress } from './http/auth-guard.js';
 import type { DeclaredRoute } from './http/auth-guard.js';
 import { AUTH_ROUTES, authRoutes } from './http/auth-routes.js';
-import { instantGroupCallRoutes } from './http/instant-group-call-routes.js';
+import { instantGroupCallRoutes } from './services/instant-group-call/routes.js';
 import { errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';

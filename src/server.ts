@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { AuditLog, withAuditedDocuments } from './audit/index.js';
 import { createSecurity, verifierForUrl } from './auth/index.js';
 import type { Config } from './config/index.js';
-import { createInstantGroupCallDeps } from './domain/instant-group-call/index.js';
+import { createInstantGroupCallDeps } from './services/instant-group-call/index.js';
 import { AdapterMetrics, createLogger, createReadinessCheck, httpObservability, ocipHooks } from './observability/index.js';
 import type { Logger, LoggerOptions } from './observability/index.js';
 import { createOcipClient } from './ocip/index.js';

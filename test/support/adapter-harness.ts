@@ -12,7 +12,7 @@ import { createSecurity, ocipCredentialVerifier } from '../../src/auth/index.js'
 import type { CredentialVerifier, Security } from '../../src/auth/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/index.js';
-import { createInstantGroupCallDeps } from '../../src/domain/instant-group-call/index.js';
+import { createInstantGroupCallDeps } from '../../src/services/instant-group-call/index.js';
 import type { DeclaredRoute } from '../../src/http/auth-guard.js';
 import { createOcipClient } from '../../src/ocip/client.js';
 import type { DocumentEvent, OcipClient } from '../../src/ocip/client.js';

@@ -176,7 +176,7 @@ export async function startLabWithAdapter(settings: Partial<LabSettings> = {}): 
       import('../../src/app.js'),
       import('../../src/auth/index.js'),
       import('../../src/config/index.js'),
-      import('../../src/domain/instant-group-call/index.js'),
+      import('../../src/services/instant-group-call/index.js'),
       import('../../src/ocip/client.js'),
       import('../../src/ocip/transport/index.js'),
       import('../../src/store/index.js'),

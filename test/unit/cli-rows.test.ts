@@ -10,7 +10,7 @@ import { instanceToCsvRecord, parseCsvRows, toCsv } from '../../src/cli/csv-rows
 import { ImportJournal } from '../../src/cli/journal.js';
 import { instanceToJsonRow, parseJsonRows, toJsonArray } from '../../src/cli/json-rows.js';
 import { isReadOnly } from '../../src/domain/dry-run/recording-gateway.js';
-import type { InstanceAnswer } from '../../src/domain/instant-group-call/schemas.js';
+import type { InstanceAnswer } from '../../src/services/instant-group-call/schemas.js';
 
 const target = { tenantId: 'T', groupId: 'G2' };
 

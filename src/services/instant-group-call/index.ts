@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import { compileIdRule } from '../../ids/index.js';
 import type { Store } from '../../store/index.js';
-import { GroupDataCache } from '../group-data.js';
-import { storeIdReservations } from '../id-reservations.js';
-import type { OcipGateway } from '../ocip-gateway.js';
-import { TemplateCatalogue } from '../templates.js';
+import { GroupDataCache } from '../../domain/group-data.js';
+import { storeIdReservations } from '../../domain/id-reservations.js';
+import type { OcipGateway } from '../../domain/ocip-gateway.js';
+import { TemplateCatalogue } from '../../domain/templates.js';
 import type { InstantGroupCallDeps } from './service.js';
 
 export * from './service.js';

@@ -2,8 +2,8 @@
 // DNs go to BroadWorks as +CC-NSN; destinations as E.164; SIP URI destinations pass unchanged.
 import { InvalidPhoneNumberError, normalizePhoneNumber } from '../../phone/index.js';
 import type { NormalizedNumber } from '../../phone/index.js';
-import type { Problem } from '../errors.js';
-import { validationError } from '../errors.js';
+import type { Problem } from '../../domain/errors.js';
+import { validationError } from '../../domain/errors.js';
 import { SIP_URI } from './schemas.js';
 
 export interface NumberFields {

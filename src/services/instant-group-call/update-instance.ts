@@ -7,11 +7,11 @@ import {
   GroupInstantGroupCallModifyInstanceRequest,
   UserModifyUserIdRequest,
 } from '../../ocip/codec/index.js';
-import { toApioError } from '../broadworks-errors.js';
-import { ApioError, validationError } from '../errors.js';
-import type { BatchCommand } from '../ocip-gateway.js';
-import { command } from '../ocip-gateway.js';
-import { validate } from '../validate.js';
+import { toApioError } from '../../domain/broadworks-errors.js';
+import { ApioError, validationError } from '../../domain/errors.js';
+import type { BatchCommand } from '../../domain/ocip-gateway.js';
+import { command } from '../../domain/ocip-gateway.js';
+import { validate } from '../../domain/validate.js';
 import { renderId, ruleContext } from './create-instance.js';
 import { modifiesAnything, toModifyRequest } from './mapping.js';
 import { normalizeRequestNumbers } from './request-numbers.js';

@@ -2,16 +2,16 @@
 // needs at least a Group Admin of the URL's group (APIO's IGC page: "minimum Group Admin").
 // Mutating routes take ?dry_run=true (dry-run.ts): the OCI-P documents instead of the change.
 import type { Request } from 'express';
-import type { RoutePolicy } from '../auth/index.js';
-import { UserLevels } from '../auth/index.js';
-import { createInstance } from '../domain/instant-group-call/create-instance.js';
-import { deleteInstance, getInstance, listInstances, setActiveStatus } from '../domain/instant-group-call/service.js';
-import type { InstantGroupCallDeps } from '../domain/instant-group-call/service.js';
-import { updateInstance } from '../domain/instant-group-call/update-instance.js';
-import { GuardedRouter } from './auth-guard.js';
-import type { Guard } from './auth-guard.js';
-import { orDryRun } from './dry-run.js';
-import { requireJsonObject } from './middleware.js';
+import type { RoutePolicy } from '../../auth/index.js';
+import { UserLevels } from '../../auth/index.js';
+import { createInstance } from './create-instance.js';
+import { deleteInstance, getInstance, listInstances, setActiveStatus } from './service.js';
+import type { InstantGroupCallDeps } from './service.js';
+import { updateInstance } from './update-instance.js';
+import { GuardedRouter } from '../../http/auth-guard.js';
+import type { Guard } from '../../http/auth-guard.js';
+import { orDryRun } from '../../http/dry-run.js';
+import { requireJsonObject } from '../../http/middleware.js';
 
 type GroupParams = { tenant_id: string; group_id: string };
 type InstanceParams = GroupParams & { service_user_id: string };
