@@ -1,43 +1,32 @@
-// Instant Group Call: the use cases and how to build their dependencies from the settings.
-import { join } from 'node:path';
-import { compileIdRule } from '../../ids/index.js';
-import type { Store } from '../../store/index.js';
-import { GroupDataCache } from '../../domain/group-data.js';
-import { storeIdReservations } from '../../domain/id-reservations.js';
-import type { OcipGateway } from '../../domain/ocip-gateway.js';
-import { TemplateCatalogue } from '../../domain/templates.js';
-import type { InstantGroupCallDeps } from './service.js';
+// The Instant Group Call service type: its routes, schemas, settings and dry-run existence check,
+// registered in src/services/index.ts. Its CLI row codec lives in src/cli (csv-rows.ts, json-rows.ts)
+// and its simulator handlers in src/simulator/handlers/instant-group-call.ts.
+import { z } from 'zod';
+import { defineService } from '../service-module.js';
+import { instanceExists } from './instance-reads.js';
+import { parameterExamples } from './openapi-examples.js';
+import { routes } from './routes.js';
+import { activeListSchema, createInstanceShape, instanceAnswerSchema, listAnswerSchema, updateInstanceSchema } from './schemas.js';
+import { readSettings } from './settings.js';
 
-export * from './service.js';
+export type { InstantGroupCallDeps, InstantGroupCallSettings } from './settings.js';
 export { createInstance } from './create-instance.js';
 export { updateInstance } from './update-instance.js';
+export * from './service.js';
 
-/** The APIO settings this feature reads, under their APIO names. */
-export interface InstantGroupCallConfig {
-  rootDir: string;
-  AUTOMATIC_ID_RULES: {
-    SUID_INSTANT_GROUP_CALL_AUTO_GENERATE: boolean;
-    SUID_INSTANT_GROUP_CALL_RULE: string;
-    SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: boolean;
-  };
-  GROUP_NUMBERS_USE_CC_CLI: boolean;
-  SERVICE_USERS_RETURN_ACTIVE_STATUS: boolean;
-}
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
-/** Compiles the id rule and loads the templates: a bad rule or template stops start-up here. */
-export function createInstantGroupCallDeps(config: InstantGroupCallConfig, ocip: OcipGateway, store: Store): InstantGroupCallDeps {
-  const rules = config.AUTOMATIC_ID_RULES;
-  return {
-    ocip,
-    groups: new GroupDataCache(ocip, store),
-    ids: storeIdReservations(store),
-    templates: TemplateCatalogue.load(join(config.rootDir, 'templates')),
-    settings: {
-      autoGenerate: rules.SUID_INSTANT_GROUP_CALL_AUTO_GENERATE,
-      idRule: compileIdRule(rules.SUID_INSTANT_GROUP_CALL_RULE, 'AUTOMATIC_ID_RULES.SUID_INSTANT_GROUP_CALL_RULE'),
-      updateIdWithPhoneNumber: rules.SERVICE_USERS_UPDATE_ID_PHONE_NUMBER,
-      numbersUseCliCountry: config.GROUP_NUMBERS_USE_CC_CLI,
-      returnActiveStatus: config.SERVICE_USERS_RETURN_ACTIVE_STATUS,
-    },
-  };
-}
+export const instantGroupCall = defineService({
+  tag: { name: 'Instant Group Call', description: 'Instant Group Call service instances (minimum Group Admin of the group)' },
+  schemas: {
+    InstantGroupCallList: jsonSchema(listAnswerSchema, 'output'),
+    InstantGroupCall: jsonSchema(instanceAnswerSchema, 'output'),
+    InstantGroupCallCreate: jsonSchema(createInstanceShape, 'input'),
+    InstantGroupCallUpdate: jsonSchema(updateInstanceSchema, 'input'),
+    InstantGroupCallActiveList: jsonSchema(activeListSchema, 'input'),
+  },
+  parameterExamples,
+  createDeps: (kit, config) => ({ ...kit, settings: readSettings(config) }),
+  routes,
+  exists: instanceExists,
+});

@@ -1,51 +1,79 @@
-// APIO Instant Group Call routes. Thin: each hands the URL ids and body to a use case. Every route
-// needs at least a Group Admin of the URL's group (APIO's IGC page: "minimum Group Admin").
-// Mutating routes take ?dry_run=true (dry-run.ts): the OCI-P documents instead of the change.
-import type { Request } from 'express';
+// APIO Instant Group Call routes, thin: each hands the URL ids and the body to a use case. Every
+// route needs at least a Group Admin of the URL's group (APIO's IGC page: "minimum Group Admin");
+// changes take ?dry_run=true (src/http mounts them, domain/dry-run answers the documents).
 import type { RoutePolicy } from '../../auth/index.js';
 import { UserLevels } from '../../auth/index.js';
+import type { ServiceRoute } from '../service-module.js';
 import { createInstance } from './create-instance.js';
+import { examples } from './openapi-examples.js';
 import { deleteInstance, getInstance, listInstances, setActiveStatus } from './service.js';
-import type { InstantGroupCallDeps } from './service.js';
+import type { InstantGroupCallDeps } from './settings.js';
 import { updateInstance } from './update-instance.js';
-import { GuardedRouter } from '../../http/auth-guard.js';
-import type { Guard } from '../../http/auth-guard.js';
-import { orDryRun } from '../../http/dry-run.js';
-import { requireJsonObject } from '../../http/middleware.js';
-
-type GroupParams = { tenant_id: string; group_id: string };
-type InstanceParams = GroupParams & { service_user_id: string };
 
 const GROUP_ADMIN: RoutePolicy = { minLevel: UserLevels.GROUP_ADMIN, scope: 'group' };
+const GROUP = '/tenants/:tenant_id/groups/:group_id/services';
+const INSTANCE = `${GROUP}/instant_group_calls/:service_user_id/`;
 
-export function instantGroupCallRoutes(deps: InstantGroupCallDeps, guard: Guard): GuardedRouter {
-  const routes = new GuardedRouter(guard);
-  const base = '/tenants/:tenant_id/groups/:group_id/services';
-
-  routes.route('get', `${base}/instant_group_calls/`, GROUP_ADMIN, async (request: Request<GroupParams>, response) => {
-    response.json(await listInstances(deps, request.params.tenant_id, request.params.group_id));
-  });
-  routes.route('post', `${base}/instant_group_calls/`, GROUP_ADMIN, requireJsonObject, async (request: Request<GroupParams>, response) => {
-    response.json(await orDryRun(request, deps, (run) => createInstance(run, request.params.tenant_id, request.params.group_id, request.body)));
-  });
-  routes.route('get', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, async (request: Request<InstanceParams>, response) => {
-    const { tenant_id, group_id, service_user_id } = request.params;
-    response.json(await getInstance(deps, tenant_id, group_id, service_user_id));
-  });
-  routes.route('put', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, requireJsonObject, async (request: Request<InstanceParams>, response) => {
-    const { tenant_id, group_id, service_user_id } = request.params;
-    response.json(await orDryRun(request, deps, (run) => updateInstance(run, tenant_id, group_id, service_user_id, request.body)));
-  });
-  routes.route('delete', `${base}/instant_group_calls/:service_user_id/`, GROUP_ADMIN, async (request: Request<InstanceParams>, response) => {
-    const { tenant_id, group_id, service_user_id } = request.params;
-    const deleted = orDryRun(request, deps, async (run) => {
-      await deleteInstance(run, tenant_id, group_id, service_user_id);
-      return {};
-    });
-    response.json(await deleted);
-  });
-  routes.route('put', `${base}/instant_group_calls_active/`, GROUP_ADMIN, requireJsonObject, async (request: Request<GroupParams>, response) => {
-    response.json(await orDryRun(request, deps, (run) => setActiveStatus(run, request.params.tenant_id, request.params.group_id, request.body)));
-  });
-  return routes;
-}
+export const routes: readonly ServiceRoute<InstantGroupCallDeps>[] = [
+  {
+    method: 'get',
+    path: `${GROUP}/instant_group_calls/`,
+    policy: GROUP_ADMIN,
+    run: (deps, p) => listInstances(deps, p.tenant_id!, p.group_id!),
+    doc: { summary: 'List instant group calls', answer: { description: 'The list', schema: 'InstantGroupCallList', examples: examples.list } },
+  },
+  {
+    method: 'post',
+    path: `${GROUP}/instant_group_calls/`,
+    policy: GROUP_ADMIN,
+    body: true,
+    change: true,
+    run: (deps, p, body) => createInstance(deps, p.tenant_id!, p.group_id!, body),
+    doc: {
+      summary: 'Create an instant group call',
+      request: { schema: 'InstantGroupCallCreate', examples: examples.createRequest },
+      answer: { description: 'The created instance, with its serviceUserId', schema: 'InstantGroupCall', examples: examples.createAnswer },
+    },
+  },
+  {
+    method: 'get',
+    path: INSTANCE,
+    policy: GROUP_ADMIN,
+    run: (deps, p) => getInstance(deps, p.tenant_id!, p.group_id!, p.service_user_id!),
+    doc: { summary: 'Read an instant group call', answer: { description: 'The instance', schema: 'InstantGroupCall', examples: examples.instance } },
+  },
+  {
+    method: 'put',
+    path: INSTANCE,
+    policy: GROUP_ADMIN,
+    body: true,
+    change: true,
+    run: (deps, p, body) => updateInstance(deps, p.tenant_id!, p.group_id!, p.service_user_id!, body),
+    doc: {
+      summary: 'Update an instant group call (absent fields are left as they are)',
+      request: { schema: 'InstantGroupCallUpdate', examples: examples.updateRequest },
+      answer: { description: 'The instance after the change', schema: 'InstantGroupCall', examples: examples.instance },
+    },
+  },
+  {
+    method: 'delete',
+    path: INSTANCE,
+    policy: GROUP_ADMIN,
+    change: true,
+    run: (deps, p) => deleteInstance(deps, p.tenant_id!, p.group_id!, p.service_user_id!),
+    doc: { summary: 'Delete an instant group call', answer: { description: 'Deleted: {}', schema: { type: 'object' }, examples: examples.empty } },
+  },
+  {
+    method: 'put',
+    path: `${GROUP}/instant_group_calls_active/`,
+    policy: GROUP_ADMIN,
+    body: true,
+    change: true,
+    run: (deps, p, body) => setActiveStatus(deps, p.tenant_id!, p.group_id!, body),
+    doc: {
+      summary: 'Set the active status of instant group calls (minimum Group Admin)',
+      request: { schema: 'InstantGroupCallActiveList', examples: examples.activeRequest },
+      answer: { description: 'Done: {}', schema: { type: 'object' }, examples: examples.empty },
+    },
+  },
+];

@@ -1,52 +1,53 @@
-// PUT instant_group_calls/{id}/: fields absent from the body stay as they are. Steps, each one
-// document: read (membership, current number), Modify, active status, id rename when the id
-// follows the phone number; the read-back rides in the last document. A step that fails after
-// another went through is answered with exactly what was applied.
+// PUT instant_group_calls/{id}/, top to bottom: validate once, read the instance (membership, its
+// current number), normalise the numbers once, derive the new id when it follows the number, then
+// the steps — Modify, active status, id rename — each one document, the read-back in the last.
+// Fields absent from the body stay as they are. A step that fails after another went through is
+// answered with exactly what was applied (domain/partial-failure.ts).
+import { command } from '../../ocip/client.js';
+import type { BatchItem } from '../../ocip/client.js';
 import {
   GroupInstantGroupCallModifyActiveInstanceListRequest,
   GroupInstantGroupCallModifyInstanceRequest,
   UserModifyUserIdRequest,
 } from '../../ocip/codec/index.js';
+import type { IdRule } from '../../ids/index.js';
+import type { NormalizedNumber } from '../../phone/index.js';
 import { toApioError } from '../../domain/broadworks-errors.js';
-import { ApioError, validationError } from '../../domain/errors.js';
-import type { BatchCommand } from '../../domain/ocip-gateway.js';
-import { command } from '../../domain/ocip-gateway.js';
+import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
+import { validationError } from '../../domain/errors.js';
+import type { GroupData } from '../../domain/group-data.js';
+import { renderId, ruleContext } from '../../domain/generated-ids.js';
+import { partialFailure } from '../../domain/partial-failure.js';
+import { readCommands } from '../../domain/read-back.js';
+import { send } from '../../domain/send-document.js';
 import { validate } from '../../domain/validate.js';
-import { renderId, ruleContext } from './create-instance.js';
+import { instanceReads } from './instance-reads.js';
 import { modifiesAnything, toModifyRequest } from './mapping.js';
 import { normalizeRequestNumbers } from './request-numbers.js';
 import { updateInstanceSchema } from './schemas.js';
 import type { InstanceAnswer, UpdateInstanceInput } from './schemas.js';
-import { acceptRead, readCommands, send } from './service.js';
-import type { InstantGroupCallDeps } from './service.js';
+import { readAnswer } from './service.js';
+import type { InstantGroupCallDeps } from './settings.js';
 
 interface Step {
   label: string;
-  command: BatchCommand;
+  command: BatchItem;
 }
 
-export async function updateInstance(
-  deps: InstantGroupCallDeps,
-  tenantId: string,
-  groupId: string,
-  serviceUserId: string,
-  body: unknown,
-): Promise<InstanceAnswer & { serviceUserId?: string }> {
+export type Updated = InstanceAnswer & { serviceUserId?: string };
+
+export async function updateInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, body: unknown): Promise<Updated> {
   const input = validate(updateInstanceSchema, body);
   if (input.serviceUserId !== undefined && input.serviceUserId !== serviceUserId) {
     throw validationError([{ path: 'serviceUserId', message: 'differs from the id in the URL; the id changes only with the phone number rule' }]);
   }
   const what = `updating instant group call ${serviceUserId}`;
   const group = await deps.groups.get(tenantId, groupId);
-  const current = acceptRead(deps, await send(deps.ocip, readCommands(tenantId, groupId, serviceUserId), what), serviceUserId, what);
+  const current = readAnswer(deps, await send(deps.ocip, readCommands(instanceReads, tenantId, groupId, serviceUserId), what), serviceUserId, what);
 
   const profile = input.serviceInstanceProfile;
   const numbers = normalizeRequestNumbers(
-    {
-      phoneNumber: profile?.phoneNumber,
-      callingLineIdPhoneNumber: profile?.callingLineIdPhoneNumber,
-      destinationPhoneNumbers: input.destinationPhoneNumbers,
-    },
+    { phoneNumber: profile?.phoneNumber, callingLineIdPhoneNumber: profile?.callingLineIdPhoneNumber, destinationPhoneNumbers: input.destinationPhoneNumbers },
     group.cliCallingCode,
   );
   const normalized: UpdateInstanceInput = {
@@ -60,57 +61,64 @@ export async function updateInstance(
     }),
     ...(numbers.destinationPhoneNumbers && { destinationPhoneNumbers: numbers.destinationPhoneNumbers }),
   };
+  const finalId = renamedId(deps.settings, tenantId, groupId, group, serviceUserId, current, profile?.name, numbers.phoneNumber);
 
   const steps: Step[] = [];
   const modify = toModifyRequest(serviceUserId, normalized);
   if (modifiesAnything(modify)) steps.push({ label: 'modify', command: command(GroupInstantGroupCallModifyInstanceRequest, modify) });
   if (input.active !== undefined) {
-    steps.push({
-      label: 'active status',
-      command: command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: input.active }] }),
-    });
+    const serviceActivation = [{ serviceUserId, isActive: input.active }];
+    steps.push({ label: 'active status', command: command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation }) });
   }
-  // SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: the id follows a new number when the rule is built on it.
-  let finalId = serviceUserId;
-  const newNumber = numbers.phoneNumber;
-  const { idRule, updateIdWithPhoneNumber } = deps.settings;
-  if (updateIdWithPhoneNumber && idRule.usesPhoneNumber && newNumber && newNumber.e164 !== current.serviceInstanceProfile.phoneNumber) {
-    const name = profile?.name ?? current.serviceInstanceProfile.name;
-    finalId = renderId(idRule, ruleContext(tenantId, groupId, group, name, newNumber));
-    if (finalId !== serviceUserId) {
-      steps.push({ label: `id rename to ${finalId}`, command: command(UserModifyUserIdRequest, { userId: serviceUserId, newUserId: finalId }) });
-    }
+  if (finalId !== serviceUserId) {
+    steps.push({ label: `id rename to ${finalId}`, command: command(UserModifyUserIdRequest, { userId: serviceUserId, newUserId: finalId }) });
   }
   if (steps.length === 0) return current;
-
-  const applied: string[] = [];
-  for (const [index, step] of steps.entries()) {
-    const last = index === steps.length - 1;
-    const reads = last ? readCommands(tenantId, groupId, finalId) : [];
-    let results;
-    try {
-      results = await send(deps.ocip, [step.command, ...reads], what);
-    } catch (error) {
-      throw partial(error, applied, steps.slice(index), what);
-    }
-    const [result] = results;
-    if (!result?.ok) throw partial(toApioError(result?.error, `${what}: ${step.label}`), applied, steps.slice(index), what);
-    applied.push(step.label);
-    if (last) {
-      const answer = acceptRead(deps, results.slice(1), finalId, what);
-      return finalId === serviceUserId ? answer : { serviceUserId: finalId, ...answer };
-    }
-  }
-  throw new Error('unreachable');
+  const answer = await runSteps(deps, steps, readCommands(instanceReads, tenantId, groupId, finalId), what);
+  if (answer === undefined) return current;
+  const after = readAnswer(deps, answer, finalId, what);
+  return finalId === serviceUserId ? after : { serviceUserId: finalId, ...after };
 }
 
-/** Nothing applied yet: the step's own error. Something applied: say exactly what. */
-function partial(error: unknown, applied: string[], rest: Step[], what: string): unknown {
-  if (applied.length === 0 || !(error instanceof ApioError)) return error;
-  return new ApioError(
-    'PARTIALLY_APPLIED',
-    `${what}: ${applied.join(', ')} went through but ${rest.map((s) => s.label).join(', ')} did not: ${error.message}`,
-    { ...error.details, applied: [...applied], notApplied: rest.map((step) => step.label) },
-    { cause: error },
-  );
+/**
+ * SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: the id follows a new number when the id rule is built on
+ * it; otherwise (or when the number is unchanged) it stays.
+ */
+export function renamedId(
+  settings: { idRule: IdRule; updateIdWithPhoneNumber: boolean },
+  tenantId: string,
+  groupId: string,
+  group: GroupData,
+  serviceUserId: string,
+  current: InstanceAnswer,
+  newName: string | undefined,
+  newNumber: NormalizedNumber | null | undefined,
+): string {
+  const { idRule, updateIdWithPhoneNumber } = settings;
+  if (!updateIdWithPhoneNumber || !idRule.usesPhoneNumber || !newNumber || newNumber.e164 === current.serviceInstanceProfile.phoneNumber) return serviceUserId;
+  return renderId(idRule, ruleContext(tenantId, groupId, group, newName ?? current.serviceInstanceProfile.name, newNumber));
+}
+
+/**
+ * Each step its own document, the read-back riding in the last; the read-back's results, or
+ * undefined in a dry run (the steps were recorded, not made: there is nothing to read).
+ */
+async function runSteps(deps: InstantGroupCallDeps, steps: readonly Step[], reads: readonly BatchItem[], what: string) {
+  const applied: string[] = [];
+  const notApplied = (from: number) => steps.slice(from).map((step) => step.label);
+  for (const [index, step] of steps.entries()) {
+    const last = index === steps.length - 1;
+    let results;
+    try {
+      results = await send(deps.ocip, [step.command, ...(last ? reads : [])], what);
+    } catch (error) {
+      throw partialFailure(toApioError(error, what), applied, notApplied(index), what);
+    }
+    const [result] = results;
+    if (!result?.ok) throw partialFailure(toApioError(result?.error, `${what}: ${step.label}`), applied, notApplied(index), what);
+    // In a dry run nothing is applied, so a later step's refusal is that step's own error.
+    if (!isDryRun(deps.ocip)) applied.push(step.label);
+    if (last) return isDryRun(deps.ocip) ? undefined : results.slice(1);
+  }
+  return undefined;
 }
