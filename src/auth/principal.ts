@@ -51,7 +51,12 @@ export function credentialKey(principal: Principal): string {
   return `${principal.via === 'machine' ? 'machine' : 'user'}:${principal.name}`;
 }
 
-/** The gateway login answer (APIO.md §3.1): ids only where they apply, the level, the login type. */
+/**
+ * The gateway login answer (APIO.md §3.1): the ids that apply to the login's level, the level, the
+ * login type. APIO's example is a group admin with tenant_id, group_id and its own user_id; an admin
+ * at group level or below (group, department, end user) is itself a BroadWorks user id and gets it;
+ * a tenant admin gets tenant_id only, a system admin none.
+ */
 export function loginAnswer(principal: Principal): {
   ids: { tenant_id?: string; group_id?: string; user_id?: string };
   profile: { user_level: UserLevel; broadsoft_type: string; is_first_login: false };
@@ -59,6 +64,6 @@ export function loginAnswer(principal: Principal): {
   const ids: { tenant_id?: string; group_id?: string; user_id?: string } = {};
   if (principal.tenantId !== undefined) ids.tenant_id = principal.tenantId;
   if (principal.groupId !== undefined) ids.group_id = principal.groupId;
-  if (principal.level === UserLevels.USER) ids.user_id = principal.name;
+  if (principal.level < UserLevels.TENANT_ADMIN && principal.via !== 'machine') ids.user_id = principal.name;
   return { ids, profile: { user_level: principal.level, broadsoft_type: principal.loginType, is_first_login: false } };
 }

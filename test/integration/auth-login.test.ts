@@ -60,13 +60,13 @@ describe('gateway login: POST /api/v1/login/ and the sessionid cookie', () => {
     assert.doesNotMatch(cookie, /Secure/, 'Secure only with auth.cookieSecure');
   });
 
-  test('the tenant admin gets its tenant_id and level 12; the group admin its tenant_id, group_id and level 8', async () => {
+  test('the tenant admin gets its tenant_id and level 12; the group admin its tenant_id, group_id, its own user_id and level 8 (as in the APIO example)', async () => {
     const tenant = await h.anonymous.post(GATEWAY_LOGIN).send(DEMO_LOGINS.tenant);
     assert.equal(tenant.status, 200, tenant.text);
     assert.deepEqual(tenant.body, { ids: { tenant_id: TENANT }, profile: { user_level: 12, broadsoft_type: 'Service Provider', is_first_login: false } });
     const group = await h.anonymous.post(GATEWAY_LOGIN).send({ ...DEMO_LOGINS.group, provide_basic_profile: true });
     assert.equal(group.status, 200, group.text);
-    assert.deepEqual(group.body, { ids: { tenant_id: TENANT, group_id: GROUP }, profile: { user_level: 8, broadsoft_type: 'Group', is_first_login: false } });
+    assert.deepEqual(group.body, { ids: { tenant_id: TENANT, group_id: GROUP, user_id: DEMO_LOGINS.group.username }, profile: { user_level: 8, broadsoft_type: 'Group', is_first_login: false } });
   });
 
   test('the cookie opens the API; logout ends the session and clears the cookie', async () => {
@@ -236,6 +236,31 @@ describe('machine tokens', () => {
       () => loadConfig({ env: {}, overrides: { auth: { machineTokens: [{ name: 'x', sha256: 'plain-token', level: 16 }] } } }),
       (error: Error) => error instanceof ConfigError && /auth\.machineTokens\.0\.sha256/.test(error.message),
     );
+  });
+});
+
+describe('gateway login ids by level (APIO.md §3.1: the ids that apply to the login)', () => {
+  test('a department admin and an end user get tenant_id, group_id and their own user_id', async () => {
+    const logins: Record<string, { loginType: string; level: number }> = {
+      'dept-admin@sip.netaxis.be': { loginType: 'Group Department', level: 4 },
+      'end-user@sip.netaxis.be': { loginType: 'User', level: 0 },
+    };
+    const placed = await startAdapter({}, {
+      as: 'none',
+      verifier: async (userId) => ({ userId, loginType: logins[userId]!.loginType, serviceProviderId: TENANT, groupId: GROUP }),
+    });
+    try {
+      for (const [username, { loginType, level }] of Object.entries(logins)) {
+        const response = await placed.anonymous.post(GATEWAY_LOGIN).send({ username, password: 'p' });
+        assert.equal(response.status, 200, response.text);
+        assert.deepEqual(response.body, {
+          ids: { tenant_id: TENANT, group_id: GROUP, user_id: username },
+          profile: { user_level: level, broadsoft_type: loginType, is_first_login: false },
+        });
+      }
+    } finally {
+      await placed.close();
+    }
   });
 });
 
