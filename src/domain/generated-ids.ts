@@ -83,8 +83,10 @@ export async function addWithGeneratedId<T extends object>(
   for (let attempt = 1; ; attempt++) {
     const outcome = ids ? await addReserved(rule, context, ids, add) : await add(renderId(rule, context));
     if (!isIdTaken(outcome)) return outcome;
-    // Only a rule with random digits can give another id: a fixed one would only repeat the same Add.
-    if (attempt >= MAX_ID_ATTEMPTS || !rule.hasRandomDigits) {
+    // A rule without random digits has one id to offer: BroadWorks holding it is a plain duplicate,
+    // the client's 400 ALREADY_EXISTS (code 11), as for an id it gave.
+    if (!rule.hasRandomDigits) throw outcome.idTaken;
+    if (attempt >= MAX_ID_ATTEMPTS) {
       throw new ApioError('ID_GENERATION_FAILED', `no free service user id after ${attempt} attempts with rule ${rule.source}`);
     }
   }

@@ -16,7 +16,8 @@ const STATUS: Record<ApioReason | HttpReason, number> = {
   BAD_MEDIA_TYPE: 416,
   BROADWORKS_UNREACHABLE: 502,
   BROADWORKS_TIMEOUT: 504,
-  PARTIALLY_APPLIED: 500,
+  // APIO's 207 Multi-Status: the operation "has only partially succeeded" (details.applied / notApplied).
+  PARTIALLY_APPLIED: 207,
   UNKNOWN_TEMPLATE: 400,
   ID_GENERATION_FAILED: 500,
   UNAUTHENTICATED: 401,

@@ -17,8 +17,8 @@ export const ID_RULE_PLACEHOLDERS = [
 export type IdRulePlaceholder = (typeof ID_RULE_PLACEHOLDERS)[number];
 export type IdRuleContext = Partial<Record<IdRulePlaceholder, string>>;
 
-const PHONE_PLACEHOLDERS: readonly string[] = ['phone_number_e164', 'country_code', 'national_no_0'];
-const RANDOM = /^RND_([1-9][0-9]?)$/;
+export const PHONE_PLACEHOLDERS: readonly string[] = ['phone_number_e164', 'country_code', 'national_no_0'];
+export const RANDOM_PLACEHOLDER = /^RND_([1-9][0-9]?)$/;
 
 export class IdRuleError extends Error {
   override name = 'IdRuleError';
@@ -32,9 +32,13 @@ export class MissingPlaceholderError extends Error {
   }
 }
 
+/** A rule as written: literal text and placeholders, in order. */
+export type RuleSegment = { text: string } | { placeholder: string };
+
 export interface IdRule {
   readonly source: string;
   readonly placeholders: readonly string[];
+  readonly segments: readonly RuleSegment[];
   /** True when the id follows the phone number (SERVICE_USERS_UPDATE_ID_PHONE_NUMBER applies). */
   readonly usesPhoneNumber: boolean;
   /** True when the rule draws RND_N digits: only then can another attempt give another id. */
@@ -43,9 +47,10 @@ export interface IdRule {
 }
 
 export function compileIdRule(source: string, label = 'rule'): IdRule {
-  const placeholders = placeholdersOf(source, label);
+  const segments = segmentsOf(source, label);
+  const placeholders = [...new Set(segments.flatMap((segment) => ('placeholder' in segment ? [segment.placeholder] : [])))];
   for (const placeholder of placeholders) {
-    if (!(ID_RULE_PLACEHOLDERS as readonly string[]).includes(placeholder) && !RANDOM.test(placeholder)) {
+    if (!(ID_RULE_PLACEHOLDERS as readonly string[]).includes(placeholder) && !RANDOM_PLACEHOLDER.test(placeholder)) {
       throw new IdRuleError(
         `${label}: unknown placeholder {{${placeholder}}} in "${source}"; known: ${ID_RULE_PLACEHOLDERS.join(', ')}, RND_N`,
       );
@@ -55,12 +60,13 @@ export function compileIdRule(source: string, label = 'rule'): IdRule {
   return {
     source,
     placeholders,
+    segments,
     usesPhoneNumber: placeholders.some((p) => PHONE_PLACEHOLDERS.includes(p)),
-    hasRandomDigits: placeholders.some((p) => RANDOM.test(p)),
+    hasRandomDigits: placeholders.some((p) => RANDOM_PLACEHOLDER.test(p)),
     render(context) {
       const values: Record<string, string> = {};
       for (const placeholder of placeholders) {
-        const random = RANDOM.exec(placeholder);
+        const random = RANDOM_PLACEHOLDER.exec(placeholder);
         if (random) {
           values[placeholder] = randomDigits(Number(random[1]));
           continue;
@@ -84,16 +90,19 @@ export function renderDeep(value: unknown, context: IdRuleContext, label: string
   return value;
 }
 
-function placeholdersOf(source: string, label: string): string[] {
+function segmentsOf(source: string, label: string): RuleSegment[] {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);
   } catch (error) {
     throw new IdRuleError(`${label}: "${source}" is not a valid rule: ${(error as Error).message.split('\n')[0]}`);
   }
-  const found = new Set<string>();
+  const segments: RuleSegment[] = [];
   for (const statement of program.body) {
-    if (statement.type === 'ContentStatement') continue;
+    if (statement.type === 'ContentStatement') {
+      segments.push({ text: (statement as hbs.AST.ContentStatement).value });
+      continue;
+    }
     if (statement.type !== 'MustacheStatement') {
       throw new IdRuleError(`${label}: only plain {{placeholders}} are allowed in "${source}"`);
     }
@@ -102,9 +111,9 @@ function placeholdersOf(source: string, label: string): string[] {
     if (path.type !== 'PathExpression' || mustache.params.length > 0 || path.parts.length !== 1) {
       throw new IdRuleError(`${label}: only plain {{placeholders}} are allowed in "${source}"`);
     }
-    found.add(path.original);
+    segments.push({ placeholder: path.original });
   }
-  return [...found];
+  return segments;
 }
 
 function randomDigits(count: number): string {

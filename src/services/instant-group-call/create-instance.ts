@@ -1,6 +1,6 @@
 // POST instant_group_calls/, top to bottom: validate the body once, normalise its numbers once,
-// derive the rule context once, apply the template, choose the id, then one document — Add, the
-// active status, the read-back — retried with a fresh id while a generated one is taken.
+// derive the rule context once, apply the template, choose the id, then the Add with its read-back
+// (retried with a fresh id while a generated one is taken), and the active status once it is made.
 import { command } from '../../ocip/client.js';
 import {
   GroupInstantGroupCallAddInstanceRequest14,
@@ -12,6 +12,7 @@ import type { IdRule } from '../../ids/index.js';
 import { isAlreadyExists, toApioError } from '../../domain/broadworks-errors.js';
 import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
 import { ApioError, validationError } from '../../domain/errors.js';
+import type { GroupData } from '../../domain/group-data.js';
 import { addWithGeneratedId, ruleContext } from '../../domain/generated-ids.js';
 import type { IdTaken } from '../../domain/generated-ids.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
@@ -59,13 +60,13 @@ export async function createInstance(deps: InstantGroupCallDeps, tenantId: strin
   // Priority: the request's id, then the template's rule, then the setting's rule.
   if (input.serviceUserId) {
     // A given id is tried once: BroadWorks having it is an ALREADY_EXISTS for the client.
-    const outcome = await addOnce(deps, tenantId, groupId, input.serviceUserId, input);
+    const outcome = await addOnce(deps, tenantId, groupId, group, input.serviceUserId, input);
     if ('idTaken' in outcome) throw outcome.idTaken;
     return outcome;
   }
   const rule = templateRule ?? (deps.settings.autoGenerate ? deps.settings.idRule : undefined);
   if (!rule) throw validationError([{ path: 'serviceUserId', message: 'required: automatic id generation is off and no template gives a rule' }]);
-  return addWithGeneratedId(rule, context, deps.ids, (serviceUserId) => addOnce(deps, tenantId, groupId, serviceUserId, input));
+  return addWithGeneratedId(rule, context, deps.ids, (serviceUserId) => addOnce(deps, tenantId, groupId, group, serviceUserId, input));
 }
 
 /**
@@ -81,51 +82,44 @@ function readRequest(body: unknown): { templateName?: undefined; body: CreateIns
 }
 
 /**
- * One document: Add, ModifyActiveInstanceList when `active` is false, then the read-back.
- * BroadWorks creates instances active, so `active: true` needs no command — which keeps the
- * non-transactional batch from ever touching an instance that already had this id in the common
- * case; should a system create them inactive, the read-back shows it and one more document fixes it.
+ * The Add with the read-back in one document. BroadWorks creates instances active, so `active: true`
+ * needs no command. `active: false` goes in a second document, once the Add is known to have been
+ * made: a document is not a transaction, and a status riding with an Add refused for a taken id
+ * would reach the instance that already has it — a predictable conflict must change nothing.
  */
 async function addOnce(
   deps: InstantGroupCallDeps,
   tenantId: string,
   groupId: string,
+  group: GroupData,
   serviceUserId: string,
   input: CreateInstanceInput,
 ): Promise<Created | Planned | IdTaken> {
   const what = `creating instant group call ${serviceUserId}`;
-  const activation = input.active === false
-    ? [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: false }] })]
-    : [];
-  const results = await send(
-    deps.ocip,
-    [command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input)), ...activation, ...readCommands(instanceReads, tenantId, groupId, serviceUserId)],
-    what,
-  );
+  const deactivate = input.active === false;
+  const reads = readCommands(instanceReads, tenantId, groupId, serviceUserId);
+  const add = command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input));
+  const results = await send(deps.ocip, deactivate ? [add] : [add, ...reads], what);
   const [added] = results;
-  const activated = activation.length > 0 ? results[1] : undefined;
-
   if (!added?.ok) {
     const failure = toApioError(added?.error, what);
-    // The batch is not a transaction: the active status may have reached an instance that already
-    // had this id. Say so rather than retry silently (a dry run changed nothing).
-    if (activated?.ok && !isDryRun(deps.ocip)) {
-      throw new ApioError(failure.reason, failure.message, {
-        ...failure.details,
-        applied: [`active status of the existing service user ${serviceUserId} set to ${input.active}`],
-        notApplied: ['creation'],
-      });
-    }
     // BroadWorks has this id: a generated one is drawn again, a given one is the client's 400.
     if (isAlreadyExists(added?.error)) return { idTaken: failure };
     throw failure;
   }
+
+  let readResults = results.slice(1);
+  if (deactivate) {
+    const status = command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: false }] });
+    const [activated, ...rest] = await send(deps.ocip, [status, ...reads], what);
+    if (!isDryRun(deps.ocip) && !activated?.ok) await undoAdd(deps, serviceUserId, what, activated?.error);
+    readResults = rest;
+  }
   // Recorded, not made: there is nothing to read back.
   if (isDryRun(deps.ocip)) return { planned: true, serviceUserId };
-  if (activated && !activated.ok) await undoAdd(deps, serviceUserId, what, activated.error);
 
-  const read = acceptRead(instanceReads, results.slice(1 + activation.length), serviceUserId, what);
-  const answer = answerOf(deps, read);
+  const read = acceptRead(instanceReads, readResults, serviceUserId, what);
+  const answer = answerOf(deps, read, group.cliCallingCode);
   if (input.active === true && !read.active) {
     const [activatedNow] = await send(
       deps.ocip,

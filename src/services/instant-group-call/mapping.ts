@@ -47,19 +47,19 @@ export function toAddRequest(tenantId: string, groupId: string, serviceUserId: s
       callingLineIdFirstName: profile.cliFirstName,
       hiraganaLastName: profile.hiraganaLastName,
       hiraganaFirstName: profile.hiraganaFirstName,
-      phoneNumber: emptyToUndefined(profile.phoneNumber),
-      extension: profile.extension,
+      phoneNumber: none(profile.phoneNumber),
+      extension: none(profile.extension),
       password: profile.password,
       department: profile.department ? toDepartmentKey(profile.department) : undefined,
       language: profile.language,
       timeZone: profile.timeZone,
       alias: profile.aliases ?? [],
-      publicUserIdentity: profile.publicUserIdentity,
-      callingLineIdPhoneNumber: emptyToUndefined(profile.callingLineIdPhoneNumber),
+      publicUserIdentity: none(profile.publicUserIdentity),
+      callingLineIdPhoneNumber: none(profile.callingLineIdPhoneNumber),
     },
     destinationPhoneNumber: input.destinationPhoneNumbers ?? [],
     isAnswerTimeoutEnabled: input.answerTimeoutEnabled,
-    answerTimeoutMinutes: input.answerTimeoutMinutes,
+    answerTimeoutMinutes: input.answerTimeoutMinutes ?? undefined,
     networkClassOfService: input.networkClassOfService,
   };
 }
@@ -80,15 +80,14 @@ export function toModifyRequest(serviceUserId: string, input: UpdateInstanceInpu
       department: profile.department === undefined ? undefined : profile.department === null ? null : toDepartmentKey(profile.department),
       language: profile.language,
       timeZone: profile.timeZone,
-      sipAliasList: profile.aliases === undefined ? undefined : profile.aliases.length === 0 ? null : { sipAlias: profile.aliases },
+      sipAliasList: profile.aliases === undefined ? undefined : !profile.aliases?.length ? null : { sipAlias: profile.aliases },
       publicUserIdentity: clearable(profile.publicUserIdentity),
       callingLineIdPhoneNumber: clearable(profile.callingLineIdPhoneNumber),
     };
     if (Object.values(modify).some((value) => value !== undefined)) request.serviceInstanceProfile = modify;
   }
   if (input.destinationPhoneNumbers !== undefined) {
-    request.destinationPhoneNumberList =
-      input.destinationPhoneNumbers.length === 0 ? null : { phoneNumber: input.destinationPhoneNumbers };
+    request.destinationPhoneNumberList = !input.destinationPhoneNumbers?.length ? null : { phoneNumber: input.destinationPhoneNumbers };
   }
   if (input.answerTimeoutEnabled !== undefined) request.isAnswerTimeoutEnabled = input.answerTimeoutEnabled;
   if (input.answerTimeoutMinutes !== undefined) request.answerTimeoutMinutes = input.answerTimeoutMinutes;
@@ -101,8 +100,11 @@ export function modifiesAnything(request: ModifyValue): boolean {
   return Object.keys(request).some((key) => key !== 'serviceUserId' && request[key as keyof ModifyValue] !== undefined);
 }
 
-/** The GET-instance answer. Absent optional strings are "" as APIO renders them. */
-export function toInstanceAnswer(response: GetValue, toE164: (number: string) => string): InstanceAnswer {
+/**
+ * The GET-instance answer. Absent optional strings are "" as APIO renders them; destinations as
+ * phone/outgoing-destination.ts reads them, so a request may send them back as they are.
+ */
+export function toInstanceAnswer(response: GetValue, toE164: (number: string) => string, toDestination: (destination: string) => string): InstanceAnswer {
   const profile = response.serviceInstanceProfile;
   return {
     serviceInstanceProfile: {
@@ -123,9 +125,7 @@ export function toInstanceAnswer(response: GetValue, toE164: (number: string) =>
     },
     ...(response.answerTimeoutMinutes !== undefined && { answerTimeoutMinutes: response.answerTimeoutMinutes }),
     answerTimeoutEnabled: response.isAnswerTimeoutEnabled,
-    destinationPhoneNumbers: (response.destinationPhoneNumber ?? []).map((destination) =>
-      destination.includes('@') ? destination : toE164(destination),
-    ),
+    destinationPhoneNumbers: (response.destinationPhoneNumber ?? []).map(toDestination),
     ...(response.networkClassOfService !== undefined && { networkClassOfService: response.networkClassOfService }),
   };
 }
@@ -185,8 +185,9 @@ function stripGroupSuffix(name: string, groupId: string): string {
   return name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
 }
 
-function emptyToUndefined(value: string | undefined): string | undefined {
-  return value === '' ? undefined : value;
+/** On Add, null and "" both mean none: the element is left out. */
+function none(value: string | null | undefined): string | undefined {
+  return value === '' || value === null ? undefined : value;
 }
 
 function clearable(value: string | null | undefined): string | null | undefined {

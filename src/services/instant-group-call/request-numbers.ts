@@ -1,16 +1,16 @@
 // Normalises every number of a request at once, so a 400 lists every bad one with its path.
-// DNs go to BroadWorks as +CC-NSN; destinations as E.164; SIP URI destinations pass unchanged.
-import { InvalidPhoneNumberError, normalizePhoneNumber } from '../../phone/index.js';
+// DNs go to BroadWorks as +CC-NSN; destinations as phone/outgoing-destination.ts reads them (numbers
+// in E.164, extensions, short codes and SIP URIs as written).
+import { InvalidPhoneNumberError, normalizePhoneNumber, readDestination } from '../../phone/index.js';
 import type { NormalizedNumber } from '../../phone/index.js';
 import type { Problem } from '../../domain/errors.js';
 import { validationError } from '../../domain/errors.js';
-import { SIP_URI } from './schemas.js';
 import type { CreateInstanceInput } from './schemas.js';
 
 export interface NumberFields {
   phoneNumber?: string | null;
   callingLineIdPhoneNumber?: string | null;
-  destinationPhoneNumbers?: string[];
+  destinationPhoneNumbers?: string[] | null;
 }
 
 export interface NormalizedNumbers {
@@ -37,15 +37,14 @@ export function normalizeRequestNumbers(fields: NumberFields, cliCallingCode: st
     phoneNumber: one(fields.phoneNumber, 'serviceInstanceProfile.phoneNumber'),
     callingLineIdPhoneNumber: one(fields.callingLineIdPhoneNumber, 'serviceInstanceProfile.callingLineIdPhoneNumber'),
   };
+  // null, like [], is no destination at all.
+  if (fields.destinationPhoneNumbers === null) result.destinationPhoneNumbers = [];
   if (fields.destinationPhoneNumbers) {
     result.destinationPhoneNumbers = fields.destinationPhoneNumbers.map((destination, index) => {
-      const path = `destinationPhoneNumbers[${index}]`;
-      if (destination.includes('@')) {
-        const uri = destination.trim();
-        if (!SIP_URI.test(uri)) problems.push({ path, message: `'${destination}' is not a SIP URI (user@host, no sip: prefix)` });
-        return uri;
-      }
-      return one(destination, path)?.e164 ?? destination;
+      const reading = readDestination(destination, cliCallingCode);
+      if (reading.ok) return reading.destination;
+      problems.push({ path: `destinationPhoneNumbers[${index}]`, message: reading.reason });
+      return destination;
     });
   }
   if (problems.length > 0) throw validationError(problems);
@@ -54,7 +53,7 @@ export function normalizeRequestNumbers(fields: NumberFields, cliCallingCode: st
 
 /** The number fields of a POST body; with `except`, only those `except` does not already have. */
 export function numberFields(
-  input: { serviceInstanceProfile: { phoneNumber?: string; callingLineIdPhoneNumber?: string }; destinationPhoneNumbers?: string[] },
+  input: { serviceInstanceProfile: { phoneNumber?: string | null; callingLineIdPhoneNumber?: string | null }; destinationPhoneNumbers?: string[] | null },
   except: NumberFields = {},
 ): NumberFields {
   const profile = input.serviceInstanceProfile;
@@ -74,7 +73,7 @@ export function mergeNumbers(first: NormalizedNumbers, second: NormalizedNumbers
   };
 }
 
-/** The POST input with its numbers as BroadWorks takes them: DNs as +CC-NSN, destinations in E.164. */
+/** The POST input with its numbers as BroadWorks takes them: DNs as +CC-NSN, destinations as read. */
 export function withNumbers(input: CreateInstanceInput, numbers: NormalizedNumbers): CreateInstanceInput {
   return {
     ...input,

@@ -39,20 +39,46 @@ const profileFields = {
 
 const destination = z.string().trim().min(1).max(161);
 
+/**
+ * What an answer carries that a request cannot set: accepted so an answer can be sent back as a
+ * body (a portal's edit or copy), and ignored. `_internal_record_id` is the audit's (APIO principles).
+ */
+const readOnly = z.unknown().optional().describe('read-only: answered by the adapter, ignored on input');
+const readOnlyFields = { _internal_record_id: readOnly };
+
+/**
+ * What OCI-P can clear (the Modify profile's nillable elements, the destination list, the answer
+ * timeout): `null` — or "" for strings, [] for lists, as answers render "none" — means none.
+ */
+const clearableProfileFields = {
+  phoneNumber: profileFields.phoneNumber.nullable(),
+  extension: z.union([profileFields.extension, z.literal('')]).nullable(),
+  department: departmentSchema.nullable(),
+  aliases: profileFields.aliases.nullable(),
+  publicUserIdentity: z.union([sipUri, z.literal('')]).nullable(),
+  callingLineIdPhoneNumber: profileFields.callingLineIdPhoneNumber.nullable(),
+  timeZoneDisplayName: readOnly,
+};
+const clearableFields = {
+  answerTimeoutMinutes: z.number().int().min(1).max(60).nullable(),
+  destinationPhoneNumbers: z.array(destination).nullable(),
+};
+
 /** POST body before template defaults: only the structure is checked (APIO applies templates after). */
 export const createInstanceShape = z
   .object({
     serviceUserId: token(1, 161).optional(),
     serviceInstanceProfile: z
-      .object({ ...profileFields, password: token(1, 60) })
+      .object({ ...profileFields, ...clearableProfileFields, password: token(1, 60) })
       .partial()
       .strict(),
-    answerTimeoutMinutes: z.number().int().min(1).max(60).optional(),
+    answerTimeoutMinutes: clearableFields.answerTimeoutMinutes.optional(),
     answerTimeoutEnabled: flexibleBoolean.optional(),
-    destinationPhoneNumbers: z.array(destination).optional(),
+    destinationPhoneNumbers: clearableFields.destinationPhoneNumbers.optional(),
     networkClassOfService: token(1, 40).optional(),
     templateName: token(1, 80).optional(),
     active: flexibleBoolean.optional(),
+    ...readOnlyFields,
   })
   .strict();
 
@@ -65,15 +91,10 @@ export const createInstanceSchema = createInstanceShape.extend({
       cliLastName: profileFields.cliLastName,
       hiraganaFirstName: profileFields.hiraganaFirstName.optional(),
       hiraganaLastName: profileFields.hiraganaLastName.optional(),
-      phoneNumber: profileFields.phoneNumber.optional(),
-      extension: profileFields.extension.optional(),
       password: token(1, 60).optional(),
-      department: departmentSchema.optional(),
       language: profileFields.language.optional(),
       timeZone: profileFields.timeZone.optional(),
-      aliases: profileFields.aliases.optional(),
-      publicUserIdentity: profileFields.publicUserIdentity.optional(),
-      callingLineIdPhoneNumber: profileFields.callingLineIdPhoneNumber.optional(),
+      ...optional(clearableProfileFields),
     })
     .strict(),
   answerTimeoutEnabled: flexibleBoolean,
@@ -93,25 +114,24 @@ export const updateInstanceSchema = z
         cliLastName: profileFields.cliLastName.optional(),
         hiraganaFirstName: profileFields.hiraganaFirstName.optional(),
         hiraganaLastName: profileFields.hiraganaLastName.optional(),
-        phoneNumber: profileFields.phoneNumber.nullable().optional(),
-        extension: z.union([profileFields.extension, z.literal('')]).nullable().optional(),
-        department: departmentSchema.nullable().optional(),
         language: profileFields.language.optional(),
         timeZone: profileFields.timeZone.optional(),
-        timeZoneDisplayName: z.string().optional().describe('read-only; ignored on input'),
-        aliases: profileFields.aliases.optional(),
-        publicUserIdentity: z.union([sipUri, z.literal('')]).nullable().optional(),
-        callingLineIdPhoneNumber: profileFields.callingLineIdPhoneNumber.nullable().optional(),
+        ...optional(clearableProfileFields),
       })
       .strict()
       .optional(),
-    answerTimeoutMinutes: z.number().int().min(1).max(60).nullable().optional(),
+    ...optional(clearableFields),
     answerTimeoutEnabled: flexibleBoolean.optional(),
-    destinationPhoneNumbers: z.array(destination).optional(),
     networkClassOfService: token(1, 40).optional(),
     active: flexibleBoolean.optional(),
+    ...readOnlyFields,
   })
   .strict();
+
+/** Every schema of `fields` made optional. */
+function optional<F extends Record<string, z.ZodType>>(fields: F): { [K in keyof F]: z.ZodOptional<F[K]> } {
+  return Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof F]: z.ZodOptional<F[K]> };
+}
 
 export type UpdateInstanceInput = z.infer<typeof updateInstanceSchema>;
 

@@ -11,7 +11,7 @@ import {
   GroupInstantGroupCallModifyActiveInstanceListRequest,
 } from '../../ocip/codec/index.js';
 import type { ResponseOf } from '../../ocip/codec/index.js';
-import { toE164 } from '../../phone/index.js';
+import { answerDestination, toE164 } from '../../phone/index.js';
 import { activeFlags, requireMembers } from '../../domain/active-status.js';
 import { toApioError } from '../../domain/broadworks-errors.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
@@ -51,21 +51,28 @@ export async function listInstances(deps: InstantGroupCallDeps, tenantId: string
   }
 }
 
-/** A read-back as the APIO answer: the instance, and its active flag when the setting asks. */
-export function answerOf(deps: InstantGroupCallDeps, read: ReadInstance<ResponseOf<typeof GroupInstantGroupCallGetInstanceRequest19sp1>>): InstanceAnswer {
-  const answer = toInstanceAnswer(read.instance, (number) => toE164(number));
+/**
+ * A read-back as the APIO answer: the instance, and its active flag when the setting asks. National
+ * destinations are read in the group CLI country (`cliCallingCode`), as requests are.
+ */
+export function answerOf(deps: InstantGroupCallDeps, read: ReadInstance<ResponseOf<typeof GroupInstantGroupCallGetInstanceRequest19sp1>>, cliCallingCode: string | undefined): InstanceAnswer {
+  const answer = toInstanceAnswer(read.instance, (number) => toE164(number), (destination) => answerDestination(destination, cliCallingCode));
   if (deps.settings.returnActiveStatus) answer.active = read.active;
   return answer;
 }
 
-export function readAnswer(deps: InstantGroupCallDeps, results: readonly (CommandResult<unknown> | undefined)[], serviceUserId: string, what: string): InstanceAnswer {
-  return answerOf(deps, acceptRead(instanceReads, results, serviceUserId, what));
-}
-
+/** GET instance: one document — the read-back, and the group when its data is not cached. */
 export async function getInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<InstanceAnswer> {
   const what = `reading instant group call ${serviceUserId}`;
-  const results = await send(deps.ocip, readCommands(instanceReads, tenantId, groupId, serviceUserId), what);
-  return readAnswer(deps, results, serviceUserId, what);
+  const cachedGroup = await deps.groups.cached(tenantId, groupId);
+  const results = await send(
+    deps.ocip,
+    [...readCommands(instanceReads, tenantId, groupId, serviceUserId), ...(cachedGroup ? [] : [deps.groups.lookupCommand(tenantId, groupId)])],
+    what,
+  );
+  const read = acceptRead(instanceReads, results, serviceUserId, what);
+  const group = cachedGroup ?? (await deps.groups.accept(tenantId, groupId, results[2]));
+  return answerOf(deps, read, group.cliCallingCode);
 }
 
 export async function deleteInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, never>> {

@@ -1,8 +1,9 @@
 // PUT instant_group_calls/{id}/, top to bottom: validate once, read the instance (membership, its
-// current number), normalise the numbers once, derive the new id when it follows the number, then
-// the steps — Modify, active status, id rename — each one document, the read-back in the last.
-// Fields absent from the body stay as they are. A step that fails after another went through is
-// answered with exactly what was applied (domain/partial-failure.ts).
+// current state), normalise the numbers once, keep only what changes (changed-fields.ts: a body that
+// is the GET answer changes nothing), derive the new id when it follows the number, check that id is
+// free before anything is changed, then the steps — Modify, active status, id rename — each one
+// document, the read-back in the last. A step that fails after another went through is answered
+// 207 with exactly what was applied (domain/partial-failure.ts).
 import { command } from '../../ocip/client.js';
 import type { BatchItem } from '../../ocip/client.js';
 import {
@@ -10,23 +11,27 @@ import {
   GroupInstantGroupCallModifyInstanceRequest,
   UserModifyUserIdRequest,
 } from '../../ocip/codec/index.js';
+import { OcipErrorResponseError } from '../../ocip/errors.js';
+import { idFollowingNumber } from '../../ids/index.js';
 import type { IdRule } from '../../ids/index.js';
+import { normalizePhoneNumber } from '../../phone/index.js';
 import type { NormalizedNumber } from '../../phone/index.js';
-import { toApioError } from '../../domain/broadworks-errors.js';
+import { isNotFound, toApioError } from '../../domain/broadworks-errors.js';
 import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
-import { validationError } from '../../domain/errors.js';
+import { ApioError, validationError } from '../../domain/errors.js';
 import type { GroupData } from '../../domain/group-data.js';
-import { renderId, ruleContext } from '../../domain/generated-ids.js';
+import { ruleContext } from '../../domain/generated-ids.js';
 import { partialFailure } from '../../domain/partial-failure.js';
-import { readCommands } from '../../domain/read-back.js';
+import { acceptRead, readCommands } from '../../domain/read-back.js';
 import { send } from '../../domain/send-document.js';
 import { validate } from '../../domain/validate.js';
-import { instanceReads } from './instance-reads.js';
+import { changedFields } from './changed-fields.js';
+import { instanceExists, instanceReads } from './instance-reads.js';
 import { modifiesAnything, toModifyRequest } from './mapping.js';
 import { normalizeRequestNumbers } from './request-numbers.js';
 import { updateInstanceSchema } from './schemas.js';
-import type { InstanceAnswer, UpdateInstanceInput } from './schemas.js';
-import { readAnswer } from './service.js';
+import type { InstanceAnswer } from './schemas.js';
+import { answerOf } from './service.js';
 import type { InstantGroupCallDeps } from './settings.js';
 
 interface Step {
@@ -43,31 +48,25 @@ export async function updateInstance(deps: InstantGroupCallDeps, tenantId: strin
   }
   const what = `updating instant group call ${serviceUserId}`;
   const group = await deps.groups.get(tenantId, groupId);
-  const current = readAnswer(deps, await send(deps.ocip, readCommands(instanceReads, tenantId, groupId, serviceUserId), what), serviceUserId, what);
+  const read = acceptRead(instanceReads, await send(deps.ocip, readCommands(instanceReads, tenantId, groupId, serviceUserId), what), serviceUserId, what);
+  const current = answerOf(deps, read, group.cliCallingCode);
 
   const profile = input.serviceInstanceProfile;
   const numbers = normalizeRequestNumbers(
     { phoneNumber: profile?.phoneNumber, callingLineIdPhoneNumber: profile?.callingLineIdPhoneNumber, destinationPhoneNumbers: input.destinationPhoneNumbers },
     group.cliCallingCode,
   );
-  const normalized: UpdateInstanceInput = {
-    ...input,
-    ...(profile && {
-      serviceInstanceProfile: {
-        ...profile,
-        ...(numbers.phoneNumber !== undefined && { phoneNumber: numbers.phoneNumber?.dn ?? null }),
-        ...(numbers.callingLineIdPhoneNumber !== undefined && { callingLineIdPhoneNumber: numbers.callingLineIdPhoneNumber?.dn ?? null }),
-      },
-    }),
-    ...(numbers.destinationPhoneNumbers && { destinationPhoneNumbers: numbers.destinationPhoneNumbers }),
-  };
-  const finalId = renamedId(deps.settings, tenantId, groupId, group, serviceUserId, current, profile?.name, numbers.phoneNumber);
+  const changes = changedFields(input, numbers, { answer: { ...current }, active: read.active });
+  const newNumber = changes.serviceInstanceProfile?.phoneNumber !== undefined ? numbers.phoneNumber : undefined;
+  const finalId = renamedId(deps.settings, tenantId, groupId, group, serviceUserId, current, profile?.name, newNumber);
+  // The rename's target is checked before anything changes: a taken id is a 400 that changes nothing.
+  if (finalId !== serviceUserId) await requireFreeId(deps, finalId, what);
 
   const steps: Step[] = [];
-  const modify = toModifyRequest(serviceUserId, normalized);
+  const modify = toModifyRequest(serviceUserId, changes);
   if (modifiesAnything(modify)) steps.push({ label: 'modify', command: command(GroupInstantGroupCallModifyInstanceRequest, modify) });
-  if (input.active !== undefined) {
-    const serviceActivation = [{ serviceUserId, isActive: input.active }];
+  if (changes.active !== undefined) {
+    const serviceActivation = [{ serviceUserId, isActive: changes.active }];
     steps.push({ label: 'active status', command: command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation }) });
   }
   if (finalId !== serviceUserId) {
@@ -76,13 +75,13 @@ export async function updateInstance(deps: InstantGroupCallDeps, tenantId: strin
   if (steps.length === 0) return current;
   const answer = await runSteps(deps, steps, readCommands(instanceReads, tenantId, groupId, finalId), what);
   if (answer === undefined) return current;
-  const after = readAnswer(deps, answer, finalId, what);
+  const after = answerOf(deps, acceptRead(instanceReads, answer, finalId, what), group.cliCallingCode);
   return finalId === serviceUserId ? after : { serviceUserId: finalId, ...after };
 }
 
 /**
- * SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: the id follows a new number when the id rule is built on
- * it; otherwise (or when the number is unchanged) it stays.
+ * SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: with a new number, an id the rule made from the old number
+ * follows it, keeping its other parts (ids/follow-number.ts); any other id stays.
  */
 export function renamedId(
   settings: { idRule: IdRule; updateIdWithPhoneNumber: boolean },
@@ -95,8 +94,28 @@ export function renamedId(
   newNumber: NormalizedNumber | null | undefined,
 ): string {
   const { idRule, updateIdWithPhoneNumber } = settings;
-  if (!updateIdWithPhoneNumber || !idRule.usesPhoneNumber || !newNumber || newNumber.e164 === current.serviceInstanceProfile.phoneNumber) return serviceUserId;
-  return renderId(idRule, ruleContext(tenantId, groupId, group, newName ?? current.serviceInstanceProfile.name, newNumber));
+  const oldNumber = current.serviceInstanceProfile.phoneNumber;
+  if (!updateIdWithPhoneNumber || !idRule.usesPhoneNumber || !newNumber || !oldNumber || newNumber.e164 === oldNumber) return serviceUserId;
+  let before: NormalizedNumber;
+  try {
+    before = normalizePhoneNumber(oldNumber);
+  } catch {
+    return serviceUserId;
+  }
+  const name = current.serviceInstanceProfile.name;
+  const followed = idFollowingNumber(idRule, serviceUserId, ruleContext(tenantId, groupId, group, name, before), ruleContext(tenantId, groupId, group, newName ?? name, newNumber));
+  return followed ?? serviceUserId;
+}
+
+/**
+ * 400 ALREADY_EXISTS when BroadWorks has `serviceUserId`. The service's Get finds it (as the dry
+ * run's existence check does); any answer but "not found" means the id is held.
+ */
+async function requireFreeId(deps: InstantGroupCallDeps, serviceUserId: string, what: string): Promise<void> {
+  const [found] = await send(deps.ocip, [instanceExists(serviceUserId)], what);
+  if (found !== undefined && !found.ok && isNotFound(found.error)) return;
+  const broadworks = found && !found.ok && found.error instanceof OcipErrorResponseError ? [found.error.summary] : [];
+  throw new ApioError('ALREADY_EXISTS', `${what}: the id ${serviceUserId} that follows the new phone number already exists; nothing was changed`, { broadworks });
 }
 
 /**
