@@ -8,7 +8,7 @@ import {
   GroupDomainAssignListRequest,
   GroupInstantGroupCallAddInstanceRequest14,
 } from '../../src/ocip/codec/index.js';
-import { apioError, igcUrl, instanceUrl, minimalBody, SEED_ID, seedPostBody, startAdapter, TENANT } from '../support/adapter-harness.js';
+import { apioError, igcUrl, instanceUrl, minimalBody, mutatingCommands, SEED_ID, seedPostBody, startAdapter, TENANT } from '../support/adapter-harness.js';
 import type { AdapterHarness } from '../support/adapter-harness.js';
 
 let h: AdapterHarness;
@@ -75,18 +75,20 @@ describe('BroadWorks refusals', () => {
     assert.deepEqual(h.simulator.world.instantGroupCall(SEED_ID), before);
   });
 
-  test('a duplicate id with active: still code 11, and the answer says the existing instance got the status', async () => {
-    // The Add and the active status travel in one document (no transaction): the status reaches the
-    // instance that already has the id. The answer must say so.
+  test('a duplicate id with active: false: code 11, and the existing instance is untouched (the status waits for the Add)', async () => {
+    // A predictable conflict changes nothing: the status goes in a document of its own, only once
+    // the Add is made, so it never reaches the instance that already has the id.
+    const before = structuredClone(h.simulator.world.instantGroupCall(SEED_ID));
+    h.roundTrips.length = 0;
     const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: false })), 400, 'ALREADY_EXISTS');
     assert.equal(error.code, 11);
-    assert.deepEqual(error.details.notApplied, ['creation']);
-    assert.match(String((error.details.applied as string[])[0]), /active status of the existing service user/);
-    assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);
+    assert.equal(error.details.applied, undefined);
+    assert.deepEqual(h.simulator.world.instantGroupCall(SEED_ID), before);
+    assert.deepEqual(mutatingCommands(h), ['GroupInstantGroupCallAddInstanceRequest14']);
   });
 
   test('a duplicate id with active: true sends no status at all, so the existing instance is untouched', async () => {
-    assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);
+    await h.request.put(instanceUrl(SEED_ID)).send({ active: false }).expect(200);
     const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: true })), 400, 'ALREADY_EXISTS');
     assert.equal(error.details.applied, undefined);
     assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);

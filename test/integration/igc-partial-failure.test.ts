@@ -1,5 +1,7 @@
 // Requests that take several OCI-P steps, with one step refused by BroadWorks (forced with the
 // simulator's FaultInjector): the answer says exactly what was applied, and the simulator agrees.
+// A change that went part-way is APIO's 207 Multi-Status ("has only partially succeeded"), with
+// details.applied / details.notApplied; one that changed nothing is the refusal's own status.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apioError, documents, DOMAIN, igcUrl, instanceUrl, minimalBody, seedPostBody, SEED_ID, startAdapter } from '../support/adapter-harness.js';
@@ -30,13 +32,14 @@ describe('POST with active, the active step refused', () => {
     assert.deepEqual(error.details.applied, []);
     assert.deepEqual(error.details.notApplied, ['creation', 'active status']);
     assert.equal(h.simulator.world.instantGroupCall(SEED_ID), undefined);
-    assert.deepEqual(documents(h).map((types) => types[0]), ['GroupInstantGroupCallAddInstanceRequest14', DELETE]);
+    // The status waits for the Add (a document of its own), then the undo.
+    assert.deepEqual(documents(h).map((types) => types[0]), ['GroupInstantGroupCallAddInstanceRequest14', ACTIVE, DELETE]);
   });
 
-  test('the undo refused too: 500 saying the instance exists without its active status', async () => {
+  test('the undo refused too: 207 saying the instance exists without its active status', async () => {
     h.simulator.faults.errorOnNext(ACTIVE, FORCED);
     h.simulator.faults.errorOnNext(DELETE, { summary: '[Error 4998] Forced: no delete' });
-    const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: false })), 500, 'PARTIALLY_APPLIED');
+    const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: false })), 207, 'PARTIALLY_APPLIED');
     assert.match(error.message, /was created but its active status was not set/);
     assert.deepEqual(error.details.applied, ['creation']);
     assert.deepEqual(error.details.notApplied, ['active status']);
@@ -61,7 +64,7 @@ describe('PUT in several steps, a later step refused', () => {
   test('the rename refused after the Modify went through: applied / notApplied, the Modify kept under the old id', async () => {
     h.simulator.faults.errorOnNext(RENAME, FORCED);
     const response = await h.request.put(instanceUrl(oldId)).send({ serviceInstanceProfile: { name: 'Half done', phoneNumber: '+3271112232' } });
-    const error = apioError(response, 500, 'PARTIALLY_APPLIED');
+    const error = apioError(response, 207, 'PARTIALLY_APPLIED');
     assert.deepEqual(error.details.applied, ['modify']);
     assert.deepEqual(error.details.notApplied, [`id rename to ${newId}`]);
     assert.equal(error.details.errors['0']!.summary, FORCED.summary);
@@ -75,7 +78,7 @@ describe('PUT in several steps, a later step refused', () => {
   test('the active step refused after the Modify: the Modify stays, the flag does not change', async () => {
     h.simulator.faults.errorOnNext(ACTIVE, FORCED);
     const response = await h.request.put(instanceUrl(oldId)).send({ serviceInstanceProfile: { name: 'Second try' }, active: false });
-    const error = apioError(response, 500, 'PARTIALLY_APPLIED');
+    const error = apioError(response, 207, 'PARTIALLY_APPLIED');
     assert.deepEqual(error.details.applied, ['modify']);
     assert.deepEqual(error.details.notApplied, ['active status']);
     const stored = h.simulator.world.instantGroupCall(oldId)!;

@@ -116,12 +116,13 @@ describe('SUID_INSTANT_GROUP_CALL_AUTO_GENERATE', () => {
     }
   });
 
-  test('a rule without random digits whose id is taken fails after one attempt', async () => {
+  test('a rule without random digits whose id is taken: one attempt, 400 ALREADY_EXISTS (code 11) like a given id', async () => {
     const h = await startAdapter({ autoGenerate: true, rule: '{{group_id}}_igc_fixed@{{domain}}' });
     try {
       await h.client.execute(GroupInstantGroupCallAddInstanceRequest14, addValue(`ApioGrpTest_igc_fixed@${DOMAIN}`));
       h.roundTrips.length = 0;
-      apioError(await h.request.post(igcUrl()).send(anonymousBody()), 500, 'ID_GENERATION_FAILED');
+      const error = apioError(await h.request.post(igcUrl()).send(anonymousBody()), 400, 'ALREADY_EXISTS');
+      assert.equal(error.code, 11);
       assert.equal(addDocuments(h), 1);
       assert.equal(h.simulator.world.instantGroupCall(`ApioGrpTest_igc_fixed@${DOMAIN}`)!.name, 'Taken');
     } finally {
