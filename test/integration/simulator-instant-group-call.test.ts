@@ -158,12 +158,13 @@ describe('rules', () => {
     assert.equal(errorCodeOf(await get(`igc-schema@${DOMAIN}`)), 4008);
   });
 
-  test('destinations are phone numbers or SIP URIs without sip:', async () => {
-    for (const bad of ['sip:alice@example.com', 'a@b@example.com', '+32 71123456', 'alice@', 'just-text']) {
+  // OutgoingDNorSIPURI: "Phone Number or SIP URI that can be used to dial" (OCISchemaDataTypes.xsd).
+  test('destinations are anything dialable (numbers, extensions, short and access codes) or SIP URIs without sip:', async () => {
+    for (const bad of ['sip:alice@example.com', 'a@b@example.com', '+32 71123456', 'alice@', 'just-text', '12ab34', '+', '1--2']) {
       const reply = await add(instance('igc-dest', {}, { destinationPhoneNumber: [bad] }));
       assert.equal(errorCodeOf(reply), SIM_ERRORS.INVALID_DESTINATION.code, bad);
     }
-    const good = ['+32-71123456', '3271123457', "o'brien.(x)~!*_-@host-1.example.com"];
+    const good = ['+32-71123456', '3271123457', '071123458', '1234', '112', '*99', '#31#0471234567', "o'brien.(x)~!*_-@host-1.example.com"];
     assert.equal((await add(instance('igc-dest', {}, { destinationPhoneNumber: good }))).type, 'SuccessResponse');
   });
 
