@@ -31,6 +31,9 @@ const errorBody = {
             properties: {
               reason: { type: 'string' },
               errors: { type: 'object', additionalProperties: { type: 'object', properties: { summary: { type: 'string' } } } },
+              problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+              applied: { type: 'array', items: { type: 'string' }, description: 'with 207: the steps that went through' },
+              notApplied: { type: 'array', items: { type: 'string' }, description: 'with 207: the steps that did not' },
             },
           },
         },
@@ -50,6 +53,14 @@ const errors = {
   '429': { description: 'Rate limit exceeded; see Retry-After', ...json({ $ref: '#/components/schemas/Error' }) },
   '502': { description: 'BroadWorks unreachable', ...json({ $ref: '#/components/schemas/Error' }) },
   '504': { description: 'BroadWorks did not answer in time', ...json({ $ref: '#/components/schemas/Error' }) },
+};
+
+/** APIO's 207 Multi-Status: a change in several OCI-P steps that went only part-way. */
+const partial = {
+  '207': {
+    description: 'Partially applied (APIO 207 Multi-Status): details.applied and details.notApplied name the steps; reason PARTIALLY_APPLIED',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
 };
 
 const groupParameters = [
@@ -105,7 +116,7 @@ export function openApiDocument(): object {
           summary: 'Create an instant group call',
           parameters: [...groupParameters, dryRunParameter],
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallCreate' }, examples.createRequest) },
-          responses: { '200': changed('The created instance, with its serviceUserId', { $ref: '#/components/schemas/InstantGroupCall' }, examples.createAnswer), ...errors },
+          responses: { '200': changed('The created instance, with its serviceUserId', { $ref: '#/components/schemas/InstantGroupCall' }, examples.createAnswer), ...partial, ...errors },
         },
       },
       [`${base}/instant_group_calls/{service_user_id}/`]: {
@@ -115,7 +126,7 @@ export function openApiDocument(): object {
           summary: 'Update an instant group call (absent fields are left as they are)',
           parameters: [...instanceParameters, dryRunParameter],
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallUpdate' }, examples.updateRequest) },
-          responses: { '200': changed('The instance after the change', { $ref: '#/components/schemas/InstantGroupCall' }, examples.instance), ...errors },
+          responses: { '200': changed('The instance after the change', { $ref: '#/components/schemas/InstantGroupCall' }, examples.instance), ...partial, ...errors },
         },
         delete: { tags: [IGC_TAG], summary: 'Delete an instant group call', parameters: [...instanceParameters, dryRunParameter], responses: { '200': changed('Deleted: {}', { type: 'object' }, examples.empty), ...errors } },
       },

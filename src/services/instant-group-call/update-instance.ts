@@ -56,7 +56,7 @@ export async function updateInstance(deps: InstantGroupCallDeps, tenantId: strin
     { phoneNumber: profile?.phoneNumber, callingLineIdPhoneNumber: profile?.callingLineIdPhoneNumber, destinationPhoneNumbers: input.destinationPhoneNumbers },
     group.cliCallingCode,
   );
-  const changes = changedFields(input, numbers, { answer: { ...current }, active: read.active });
+  const changes = changedFields(input, numbers, { answer: current, active: read.active });
   const newNumber = changes.serviceInstanceProfile?.phoneNumber !== undefined ? numbers.phoneNumber : undefined;
   const finalId = renamedId(deps.settings, tenantId, groupId, group, serviceUserId, current, profile?.name, newNumber);
   // The rename's target is checked before anything changes: a taken id is a 400 that changes nothing.
