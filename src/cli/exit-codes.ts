@@ -14,3 +14,13 @@ export const ExitCodes = {
 } as const;
 
 export type ExitCode = (typeof ExitCodes)[keyof typeof ExitCodes];
+
+/** The table as `--help` shows it. */
+export const EXIT_CODES_HELP = `
+Exit status:
+  0    everything asked was done
+  1    some rows or ids failed (invalid, refused by the gateway, in doubt; instances not exported)
+  2    could not start (arguments, credentials, files, journal, gateway), or an import stopped
+       after repeated connection failures (run it again to resume)
+  130  interrupted (Ctrl-C); run it again to resume
+`;

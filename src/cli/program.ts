@@ -7,7 +7,7 @@ import { ApioClient } from './apio-client.js';
 import { resolveConnection } from './credentials.js';
 import type { ConnectionFlags } from './credentials.js';
 import { CliError, CliErrorCodes } from './errors.js';
-import { ExitCodes } from './exit-codes.js';
+import { EXIT_CODES_HELP, ExitCodes } from './exit-codes.js';
 import { runExport } from './export-command.js';
 import { DEFAULT_MAX_CONNECTION_FAILURES, runImport } from './import-command.js';
 import { printImportReport } from './import-report.js';
@@ -45,6 +45,7 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--username <name>', 'log in with POST /api/v01/auth/login (env: APIO_USERNAME)')
     .option('--password <password>', 'prefer APIO_PASSWORD: a flag shows in the process list (env: APIO_PASSWORD)')
     .option('--prefix <path>', 'the API prefix', '/api/v1')
+    .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
