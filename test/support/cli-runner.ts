@@ -14,7 +14,6 @@ import { pathToFileURL } from 'node:url';
 import type { Express } from 'express';
 import { projectRoot } from '../../src/config/index.js';
 
-export const CLI_BIN = join(projectRoot, 'bin', 'apio-igc.mjs');
 /** The CLI's source entry and the tsx loader, by absolute URL: tests run the CLI from temp directories. */
 const CLI_SOURCE = join(projectRoot, 'src', 'cli', 'main.ts');
 const TSX_LOADER = pathToFileURL(join(projectRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
