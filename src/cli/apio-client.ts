@@ -2,7 +2,7 @@
 // gateway: a core login (POST /api/v01/auth/login) or a bearer token, the Instant Group Call routes,
 // and `?dry_run=true`. An expired access token is renewed once (refresh token, else a new login);
 // a 429 waits for Retry-After, a bounded number of times. Tokens never reach a message.
-import type { InstanceAnswer, ListItem } from '../domain/instant-group-call/schemas.js';
+import type { InstanceAnswer, ListItem } from '../services/instant-group-call/schemas.js';
 import type { Connection } from './credentials.js';
 import { ApioHttpError, CliError, CliErrorCodes, NetworkError } from './errors.js';
 import type { ApioProblem } from './errors.js';
