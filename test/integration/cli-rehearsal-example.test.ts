@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_MAX_CONNECTION_FAILURES } from '../../src/cli/import-command.js';
 import { loadConfig, projectRoot } from '../../src/config/index.js';
 import { startServer } from '../../src/server.js';
 import { cliEnv, runCli } from '../support/cli-runner.js';
@@ -54,6 +55,11 @@ describe('docs/migrations.md: the cross-group rehearsal example', () => {
   after(async () => {
     await adapter?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('the document states the stop threshold the import uses', async () => {
+    const text = await readFile(join(projectRoot, 'docs', 'migrations.md'), 'utf8');
+    assert.match(text, new RegExp(`After \\*\\*${DEFAULT_MAX_CONNECTION_FAILURES} connection failures in a row\\*\\*`));
   });
 
   test('every command of the example succeeds, and the target group ends up as the example says', async () => {
