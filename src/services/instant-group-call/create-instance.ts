@@ -15,6 +15,7 @@ import { ApioError, validationError } from '../../domain/errors.js';
 import type { GroupData } from '../../domain/group-data.js';
 import { addWithGeneratedId, ruleContext } from '../../domain/generated-ids.js';
 import type { IdTaken } from '../../domain/generated-ids.js';
+import { partialFailure } from '../../domain/partial-failure.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
 import { send } from '../../domain/send-document.js';
 import { applyTemplate } from '../../domain/templates.js';
@@ -82,9 +83,9 @@ function readRequest(body: unknown): { templateName?: undefined; body: CreateIns
 }
 
 /**
- * The Add with the read-back in one document. BroadWorks creates instances active, so `active: true`
- * needs no command. `active: false` goes in a second document, once the Add is known to have been
- * made: a document is not a transaction, and a status riding with an Add refused for a taken id
+ * The Add, with the read-back in its document. BroadWorks creates instances active, so `active: true`
+ * needs no command. `active: false` goes with the read-back in a second document, once the Add is
+ * known to have been made: a document is not a transaction, and a status riding with an Add refused for a taken id
  * would reach the instance that already has it — a predictable conflict must change nothing.
  */
 async function addOnce(
@@ -111,7 +112,10 @@ async function addOnce(
   let readResults = results.slice(1);
   if (deactivate) {
     const status = command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: false }] });
-    const [activated, ...rest] = await send(deps.ocip, [status, ...reads], what);
+    // The Add is made: a BroadWorks that stops answering now leaves a created instance, and says so.
+    const [activated, ...rest] = await send(deps.ocip, [status, ...reads], what).catch((error: unknown) => {
+      throw partialFailure(toApioError(error, what), ['creation'], ['active status'], what);
+    });
     if (!isDryRun(deps.ocip) && !activated?.ok) await undoAdd(deps, serviceUserId, what, activated?.error);
     readResults = rest;
   }
