@@ -48,6 +48,22 @@ describe('POST with active, the active step refused', () => {
   });
 });
 
+describe('POST with active: false, BroadWorks gone after the Add', () => {
+  test('207: the creation went through, the status is not known to have', async () => {
+    const h = await startAdapter({ returnActive: true });
+    try {
+      await h.request.post(igcUrl()).send(minimalBody('warm-up@sip.netaxis.be')).expect(200);
+      h.simulator.faults.dropConnectionOnNext(ACTIVE);
+      const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: false })), 207, 'PARTIALLY_APPLIED');
+      assert.deepEqual(error.details.applied, ['creation']);
+      assert.deepEqual(error.details.notApplied, ['active status']);
+      assert.ok(h.simulator.world.instantGroupCall(SEED_ID), 'the instance exists');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('PUT in several steps, a later step refused', () => {
   const rule = '{{group_id}}_igc{{national_no_0}}@{{domain}}';
   const oldId = `ApioGrpTest_igc71112231@${DOMAIN}`;
