@@ -9,6 +9,7 @@ export const UserModifyUserIdRequest = request(
   'UserModifyUserIdRequest',
   { userId: one(t.UserId), newUserId: one(t.UserId) },
   SuccessResponse,
+  { createsUser: 'newUserId' },
 );
 
 /**
