@@ -1,5 +1,5 @@
 // User-level commands (OCISchemaUser.xsd). Instant Group Call instances are virtual users.
-import { many, ociTable, one, optional, request, response } from '../schema.js';
+import { many, ociTable, one, optional, query, request, response } from '../schema.js';
 import * as sc from '../types/search-criteria.js';
 import * as t from '../types/simple-types.js';
 import { SuccessResponse } from './core.js';
@@ -25,7 +25,7 @@ export const UserGetServiceInstanceListInServiceProviderResponse = response('Use
  * the user id and the group id both "Equal To", it answers in one row whether one instance is in
  * one group: the membership check of a read, without listing the whole group.
  */
-export const UserGetServiceInstanceListInServiceProviderRequest = request(
+export const UserGetServiceInstanceListInServiceProviderRequest = query(
   'UserGetServiceInstanceListInServiceProviderRequest',
   {
     serviceProviderId: one(t.ServiceProviderId),
