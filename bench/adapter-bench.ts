@@ -43,6 +43,12 @@ const simulatorPid = simulator.child.pid!;
 const adapters: AdapterProcess[] = [];
 let client: OcipClient | undefined;
 let hello: HelperProcess | undefined;
+// Interrupted (Ctrl-C, a timeout): the child processes stop with it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stopAll().finally(() => process.exit(130));
+  });
+}
 
 async function startAdapter(returnActiveStatus: boolean, profile: boolean): Promise<Target> {
   const adapter = await spawnAdapter({
@@ -143,6 +149,10 @@ try {
   console.log('Written to bench/results.json');
   if (Object.values(goals).some((entry) => !entry.met)) process.exitCode = 1;
 } finally {
+  await stopAll();
+}
+
+async function stopAll(): Promise<void> {
   await client?.close();
   await hello?.stop();
   for (const adapter of adapters) await adapter.stop();

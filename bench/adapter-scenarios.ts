@@ -12,6 +12,7 @@ import {
   GroupInstantGroupCallModifyActiveInstanceListRequest,
 } from '../src/ocip/index.js';
 import type { BatchItem, OcipClient } from '../src/ocip/index.js';
+import { membershipCommand } from '../src/domain/service-membership.js';
 import type { BareStep } from './bare-ocip.js';
 
 export const TENANT = 'ApioSpTest';
@@ -99,6 +100,7 @@ export async function growGroup(client: OcipClient, from: number, total: number)
   }
 }
 
+const memberCommand = (serviceUserId: string, groupId = GROUP) => membershipCommand(TENANT, groupId, serviceUserId, 'Instant Group Call');
 const listCommand = (groupId = GROUP) => command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: TENANT, groupId });
 
 async function batch(client: OcipClient, items: BatchItem[]): Promise<void> {
@@ -114,8 +116,9 @@ export function getInstance(client: OcipClient, connections: number, label = 'GE
     connections,
     http: [{ method: 'GET', path: instancePath(serviceUserId, groupId) }],
     routes: [ROUTES.instance],
-    // getInstance: the instance and the group's list (membership, active flag) in one document.
-    bare: [() => batch(client, [command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId }), listCommand(groupId)])],
+    // getInstance: the instance and the exact membership search in one document (the group's list,
+    // for the active flag, rides along at most once per second per group: active-status-cache.ts).
+    bare: [() => batch(client, [command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId }), memberCommand(serviceUserId, groupId)])],
   };
 }
 
@@ -183,9 +186,9 @@ export function postDeletePairs(client: OcipClient, connections: number): Scenar
           listCommand(),
         ]);
       },
-      // deleteInstance: the membership check, then the Delete.
+      // deleteInstance: the membership search, then the Delete.
       async (context) => {
-        await batch(client, [listCommand()]);
+        await batch(client, [memberCommand(String(context.serviceUserId))]);
         await batch(client, [command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId: String(context.serviceUserId) })]);
       },
     ],
