@@ -14,7 +14,10 @@ import type { ResponseOf } from '../../ocip/codec/index.js';
 import { answerDestination, toE164 } from '../../phone/index.js';
 import { activeFlags, requireMembers } from '../../domain/active-status.js';
 import { toApioError } from '../../domain/broadworks-errors.js';
-import { acceptRead, readCommands } from '../../domain/read-back.js';
+import type { FlagSource } from '../../domain/active-status-cache.js';
+import { ApioError } from '../../domain/errors.js';
+import { acceptRead } from '../../domain/read-back.js';
+import { isMember, membershipCommand } from '../../domain/service-membership.js';
 import type { ReadInstance } from '../../domain/read-back.js';
 import { send } from '../../domain/send-document.js';
 import { validate } from '../../domain/validate.js';
@@ -61,23 +64,87 @@ export function answerOf(deps: InstantGroupCallDeps, read: ReadInstance<Response
   return answer;
 }
 
-/** GET instance: one document — the read-back, and the group when its data is not cached. */
+/**
+ * One document: the instance, its membership in the URL's group (one exact search, whatever the
+ * group's size), the group when its data is not cached (destinations are read in its CLI country)
+ * and, only when the active flag is asked for and not known (active-status-cache.ts), the group's list.
+ */
 export async function getInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<InstanceAnswer> {
   const what = `reading instant group call ${serviceUserId}`;
+  const flag = deps.settings.returnActiveStatus ? deps.activeStatus.source(tenantId, groupId, serviceUserId) : undefined;
   const cachedGroup = await deps.groups.cached(tenantId, groupId);
-  const results = await send(
-    deps.ocip,
-    [...readCommands(instanceReads, tenantId, groupId, serviceUserId), ...(cachedGroup ? [] : [deps.groups.lookupCommand(tenantId, groupId)])],
-    what,
-  );
-  const read = acceptRead(instanceReads, results, serviceUserId, what);
-  const group = cachedGroup ?? (await deps.groups.accept(tenantId, groupId, results[2]));
-  return answerOf(deps, read, group.cliCallingCode);
+  const commands = [
+    command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId }),
+    membershipCommand(tenantId, groupId, serviceUserId, 'Instant Group Call'),
+    ...(flag?.kind === 'fetch' ? [listCommand(tenantId, groupId)] : []),
+    ...(cachedGroup ? [] : [deps.groups.lookupCommand(tenantId, groupId)]),
+  ];
+  let results: CommandResult<unknown>[] | undefined;
+  try {
+    results = await send(deps.ocip, commands, what);
+  } finally {
+    // Also when the document failed: the reads waiting for this list then fetch their own.
+    if (flag?.kind === 'fetch') flag.settle(listedFlags(results?.[2]));
+  }
+  try {
+    if (!isMember(results[1], groupId, serviceUserId)) throw new ApioError('NOT_FOUND', `instant group call ${serviceUserId} not found in this group`);
+    const group = cachedGroup ?? (await deps.groups.accept(tenantId, groupId, results[commands.length - 1]));
+    const answer = toInstanceAnswer(
+      answerTo(results[0], GroupInstantGroupCallGetInstanceRequest19sp1),
+      (number) => toE164(number),
+      (destination) => answerDestination(destination, group.cliCallingCode),
+    );
+    if (flag) answer.active = await activeOf(deps, flag, results[2], tenantId, groupId, serviceUserId, what);
+    return answer;
+  } catch (error) {
+    throw toApioError(error, what);
+  }
+}
+
+/**
+ * The flag from the cache, the list another read fetched, or this read's own list; when none has
+ * the instance (created since), one more list of its own.
+ */
+async function activeOf(
+  deps: InstantGroupCallDeps,
+  flag: FlagSource,
+  ownList: CommandResult<unknown> | undefined,
+  tenantId: string,
+  groupId: string,
+  serviceUserId: string,
+  what: string,
+): Promise<boolean> {
+  if (flag.kind === 'known') return flag.active;
+  const flags = flag.kind === 'wait' ? await flag.flags : listedFlags(ownList);
+  const active = flags?.get(serviceUserId);
+  if (active !== undefined) return active;
+  const [result] = await send(deps.ocip, [listCommand(tenantId, groupId)], what);
+  const listed = activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable).get(serviceUserId);
+  if (listed === undefined) throw new ApioError('NOT_FOUND', `instant group call ${serviceUserId} not found in this group`);
+  return listed;
+}
+
+function listCommand(tenantId: string, groupId: string) {
+  return command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: tenantId, groupId });
+}
+
+/** The flags of a list's answer; undefined when there is none to use (an error, a wrong answer). */
+function listedFlags(result: CommandResult<unknown> | undefined): Map<string, boolean> | undefined {
+  if (!result?.ok || result.type !== GroupInstantGroupCallGetInstanceListRequest.response?.name) return undefined;
+  return activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable);
 }
 
 export async function deleteInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, never>> {
-  await requireInstances(deps, tenantId, groupId, [serviceUserId]);
   const what = `deleting instant group call ${serviceUserId}`;
+  // Membership by one exact search, not the group's list: the cost does not grow with the group.
+  const [membership] = await send(deps.ocip, [membershipCommand(tenantId, groupId, serviceUserId, 'Instant Group Call')], what);
+  let member: boolean;
+  try {
+    member = isMember(membership, groupId, serviceUserId);
+  } catch (error) {
+    throw toApioError(error, what);
+  }
+  if (!member) throw new ApioError('NOT_FOUND', `instant group call(s) not found in this group: ${serviceUserId}`);
   const [result] = await send(deps.ocip, [command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })], what);
   if (!result?.ok) throw toApioError(result?.error, what);
   return {};
