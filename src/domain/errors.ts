@@ -18,6 +18,7 @@ export const ApioErrorCodes = {
   FORBIDDEN: 22,
   RATE_LIMITED: 23,
   ROUTE_NOT_FOUND: 24,
+  STORE_UNAVAILABLE: 25,
 } as const;
 
 export type ApioErrorCode = (typeof ApioErrorCodes)[keyof typeof ApioErrorCodes];
