@@ -33,6 +33,7 @@ export class RedisStore implements Store {
   /** The URL without its password, for messages. */
   readonly #where: string;
   readonly #timeoutMs: number;
+  #ready: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
     const connectTimeout = options.connectTimeoutMs ?? 5_000;
@@ -67,17 +68,24 @@ export class RedisStore implements Store {
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    return this.#bounded(async () => ((await this.#keyv.get<T>(key)) ?? undefined) as T | undefined);
+    return this.#bounded(async () => {
+      await this.#client();
+      return ((await this.#keyv.get<T>(key)) ?? undefined) as T | undefined;
+    });
   }
 
   set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     return this.#bounded(async () => {
+      await this.#client();
       await this.#keyv.set(key, value, ttlMs);
     });
   }
 
   delete(key: string): Promise<boolean> {
-    return this.#bounded(() => this.#keyv.delete(key));
+    return this.#bounded(async () => {
+      await this.#client();
+      return this.#keyv.delete(key);
+    });
   }
 
   reserve(key: string, value: unknown, ttlMs?: number): Promise<boolean> {
@@ -153,11 +161,24 @@ export class RedisStore implements Store {
     return { items: (items as unknown as string[]).map((item) => JSON.parse(item) as T), total: Number(total) };
   }
 
+  /** The client once it is ready: a command sent while it connects would fail (no offline queue). */
   async #client(): Promise<RedisClientType> {
+    let client: RedisClientType;
     try {
-      return (await this.#adapter.getClient()) as RedisClientType;
+      client = (await this.#adapter.getClient()) as RedisClientType;
     } catch (error) {
       throw new Error(`${this.#where} is unreachable`, { cause: error });
     }
+    if (!client.isReady) {
+      // One waiter for every caller; the caller's own limit (bounded) ends the wait.
+      this.#ready ??= new Promise<void>((done) =>
+        client.once('ready', () => {
+          this.#ready = undefined;
+          done();
+        }),
+      );
+      await this.#ready;
+    }
+    return client;
   }
 }
