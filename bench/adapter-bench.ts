@@ -23,6 +23,7 @@ import type { Scenario } from './adapter-scenarios.js';
 import { buildAdapter, processCpuMs, spawnAdapter } from './spawn-adapter.js';
 import type { AdapterProcess } from './spawn-adapter.js';
 import { spawnSimulator } from './spawn-simulator.js';
+import { measureStoreWrites } from './store-write-latency.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARM_UP_SECONDS = 1;
@@ -182,6 +183,11 @@ try {
   console.table(tableOf(rows));
   console.table(goals);
   console.log(`Adapter peak RSS over every scenario (VmHWM): ${peakRssMb} MB; the 1,000-row lists and the 500-service PUT weigh most.`);
+  const storeWrites = await measureStoreWrites();
+  console.log(
+    `Store write latency (SQLite, WAL, synchronous=NORMAL; ${storeWrites.writes} writes each, one at a time): ` +
+      `entry p50 ${storeWrites.setP50Us} µs, p99 ${storeWrites.setP99Us} µs; audit record p50 ${storeWrites.auditP50Us} µs, p99 ${storeWrites.auditP99Us} µs`,
+  );
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -191,6 +197,7 @@ try {
     runtime,
     nodeOptions,
     peakRssMb,
+    storeWrites,
     rows,
     goals,
   };
