@@ -7,6 +7,7 @@
 // Rate-limit windows stay in a plain in-process map, as before: a one-second counter has no value
 // after a restart and is not worth a disk write per request.
 import type { Statement } from 'better-sqlite3';
+import { StoreUnavailableError } from './bounded.js';
 import { openSqlite } from './sqlite-database.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 import type { AuditTrail, Store, WindowHit } from './store.js';
@@ -39,6 +40,16 @@ export interface SqliteStoreOptions {
   clock?: () => number;
 }
 
+/** A failed statement (disk full, I/O error) refuses the request with 503, not a 500. */
+function guarded<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return Promise.reject(new StoreUnavailableError(`the state store (SQLite) failed: ${why}`, error));
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'file' as const;
   readonly auditTrail: AuditTrail;
@@ -55,36 +66,51 @@ export class SqliteStore implements Store {
     this.#sql = statements(db);
     this.auditTrail = sqliteAuditTrail(db, this.#sql);
     this.sweep();
-    this.#sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.#sweeper = setInterval(() => {
+      try {
+        this.sweep();
+      } catch (error) {
+        // Left for the next sweep: expired rows are already invisible to reads.
+        console.error(`store: the expiry sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }, SWEEP_INTERVAL_MS);
     this.#sweeper.unref();
   }
 
-  async get<T>(key: string): Promise<T | undefined> {
-    return this.#read<T>(key);
+  get<T>(key: string): Promise<T | undefined> {
+    return guarded(() => this.#read<T>(key));
   }
 
-  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
-    this.#sql.upsert.run(key, JSON.stringify(value), expiry(ttlMs));
+  set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    return guarded(() => {
+      this.#sql.upsert.run(key, JSON.stringify(value), expiry(ttlMs));
+    });
   }
 
-  async delete(key: string): Promise<boolean> {
-    const row = this.#sql.remove.get(key) as { expires_at: number | null } | undefined;
-    return row !== undefined && live(row.expires_at);
+  delete(key: string): Promise<boolean> {
+    return guarded(() => {
+      const row = this.#sql.remove.get(key) as { expires_at: number | null } | undefined;
+      return row !== undefined && live(row.expires_at);
+    });
   }
 
-  async reserve(key: string, value: unknown, ttlMs?: number): Promise<boolean> {
-    return this.#db.transaction(() => {
-      this.#sql.removeExpired.run(RESERVED + key, Date.now());
-      return this.#sql.insertIfAbsent.run(RESERVED + key, JSON.stringify(value), expiry(ttlMs)).changes === 1;
-    })();
+  reserve(key: string, value: unknown, ttlMs?: number): Promise<boolean> {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        this.#sql.removeExpired.run(RESERVED + key, Date.now());
+        return this.#sql.insertIfAbsent.run(RESERVED + key, JSON.stringify(value), expiry(ttlMs)).changes === 1;
+      })(),
+    );
   }
 
-  async peek<T>(key: string): Promise<T | undefined> {
-    return this.#read<T>(RESERVED + key);
+  peek<T>(key: string): Promise<T | undefined> {
+    return guarded(() => this.#read<T>(RESERVED + key));
   }
 
-  async release(key: string): Promise<void> {
-    this.#sql.remove.get(RESERVED + key);
+  release(key: string): Promise<void> {
+    return guarded(() => {
+      this.#sql.remove.get(RESERVED + key);
+    });
   }
 
   async hit(key: string, windowMs: number): Promise<WindowHit> {
@@ -100,17 +126,21 @@ export class SqliteStore implements Store {
     return { count: entry.count, resetInMs: entry.endsAt - now };
   }
 
-  async pushCapped(key: string, value: unknown, maxLength: number): Promise<void> {
-    this.#db.transaction(() => {
-      this.#sql.pushItem.run(key, JSON.stringify(value));
-      this.#sql.trimItems.run({ key, max: maxLength });
-    })();
+  pushCapped(key: string, value: unknown, maxLength: number): Promise<void> {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        this.#sql.pushItem.run(key, JSON.stringify(value));
+        this.#sql.trimItems.run({ key, max: maxLength });
+      })(),
+    );
   }
 
-  async range<T>(key: string, offset: number, limit: number): Promise<{ items: T[]; total: number }> {
-    const rows = this.#sql.rangeItems.all(key, limit, offset) as Array<{ value: string }>;
-    const { total } = this.#sql.countItems.get(key) as { total: number };
-    return { items: rows.map((row) => JSON.parse(row.value) as T), total };
+  range<T>(key: string, offset: number, limit: number): Promise<{ items: T[]; total: number }> {
+    return guarded(() => {
+      const rows = this.#sql.rangeItems.all(key, limit, offset) as Array<{ value: string }>;
+      const { total } = this.#sql.countItems.get(key) as { total: number };
+      return { items: rows.map((row) => JSON.parse(row.value) as T), total };
+    });
   }
 
   /** Deletes expired entries; returns how many. Runs at open and every minute. */
@@ -161,21 +191,24 @@ function statements(db: SqliteDatabase) {
 
 function sqliteAuditTrail(db: SqliteDatabase, sql: ReturnType<typeof statements>): AuditTrail {
   return {
-    append: async (record, maxRecords) => {
-      db.transaction(() => {
-        const { lastInsertRowid } = sql.appendAudit.run(record.id, record.time, JSON.stringify(record));
-        // Retention: rows beyond the newest maxRecords go, oldest first; no row is ever changed.
-        sql.trimAudit.run(Number(lastInsertRowid) - maxRecords);
-      })();
-    },
-    page: async <T>(offset: number, limit: number) => {
-      const rows = sql.pageAudit.all(limit, offset) as Array<{ record: string }>;
-      const { total } = sql.countAudit.get() as { total: number };
-      return { items: rows.map((row) => JSON.parse(row.record) as T), total };
-    },
-    find: async <T>(id: string) => {
-      const row = sql.findAudit.get(id) as { record: string } | undefined;
-      return row ? (JSON.parse(row.record) as T) : undefined;
-    },
+    append: (record, maxRecords) =>
+      guarded(() =>
+        db.transaction(() => {
+          const { lastInsertRowid } = sql.appendAudit.run(record.id, record.time, JSON.stringify(record));
+          // Retention: rows beyond the newest maxRecords go, oldest first; no row is ever changed.
+          sql.trimAudit.run(Number(lastInsertRowid) - maxRecords);
+        })(),
+      ),
+    page: <T>(offset: number, limit: number) =>
+      guarded(() => {
+        const rows = sql.pageAudit.all(limit, offset) as Array<{ record: string }>;
+        const { total } = sql.countAudit.get() as { total: number };
+        return { items: rows.map((row) => JSON.parse(row.record) as T), total };
+      }),
+    find: <T>(id: string) =>
+      guarded(() => {
+        const row = sql.findAudit.get(id) as { record: string } | undefined;
+        return row ? (JSON.parse(row.record) as T) : undefined;
+      }),
   };
 }
