@@ -63,12 +63,6 @@ export class AuditLog {
     const { items, total } = await this.#trail.page<AuditRecord>((page - 1) * pageSize, pageSize);
     return { records: items, total };
   }
-
-  /** The record answered with this `_internal_record_id`, if it is kept. */
-  async find(id: string): Promise<AuditRecord | undefined> {
-    await this.idle();
-    return this.#trail.find<AuditRecord>(id);
-  }
 }
 
 /** The trail as a capped list in the store (Redis: LPUSH + LTRIM, shared by every instance). */
@@ -76,9 +70,5 @@ function listTrail(store: Store): AuditTrail {
   return {
     append: (record, maxRecords) => store.pushCapped(LOG_KEY, record, maxRecords),
     page: (offset, limit) => store.range(LOG_KEY, offset, limit),
-    find: async <T>(id: string) => {
-      const { items } = await store.range<T & { id: string }>(LOG_KEY, 0, Number.MAX_SAFE_INTEGER);
-      return items.find((item) => item.id === id);
-    },
   };
 }

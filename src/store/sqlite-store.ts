@@ -23,7 +23,7 @@ const SCHEMA = `
   CREATE TABLE list_items (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, value TEXT NOT NULL) STRICT;
   CREATE INDEX list_items_by_key ON list_items (key, seq);
   -- The audit trail, append-only: one row per audited answer, newest = highest seq. The route pages
-  -- by seq; a record is found by its id (the _internal_record_id answered).
+  -- by seq (the primary key); id is the _internal_record_id answered, unique.
   CREATE TABLE audit_records (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, record TEXT NOT NULL) STRICT;
 `;
 
@@ -185,7 +185,6 @@ function statements(db: SqliteDatabase) {
     trimAudit: prepare('DELETE FROM audit_records WHERE seq <= ?'),
     pageAudit: prepare('SELECT record FROM audit_records ORDER BY seq DESC LIMIT ? OFFSET ?'),
     countAudit: prepare('SELECT count(*) AS total FROM audit_records'),
-    findAudit: prepare('SELECT record FROM audit_records WHERE id = ?'),
   };
 }
 
@@ -204,11 +203,6 @@ function sqliteAuditTrail(db: SqliteDatabase, sql: ReturnType<typeof statements>
         const rows = sql.pageAudit.all(limit, offset) as Array<{ record: string }>;
         const { total } = sql.countAudit.get() as { total: number };
         return { items: rows.map((row) => JSON.parse(row.record) as T), total };
-      }),
-    find: <T>(id: string) =>
-      guarded(() => {
-        const row = sql.findAudit.get(id) as { record: string } | undefined;
-        return row ? (JSON.parse(row.record) as T) : undefined;
       }),
   };
 }

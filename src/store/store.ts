@@ -21,7 +21,6 @@ export interface AuditTrail {
   append(record: { id: string; time: string }, maxRecords: number): Promise<void>;
   /** Newest first. */
   page<T>(offset: number, limit: number): Promise<{ items: T[]; total: number }>;
-  find<T>(id: string): Promise<T | undefined>;
 }
 
 export interface Store {
