@@ -7,13 +7,21 @@ import { createFileWorldStore, readSeedWorld, startSimulator } from './index.js'
 
 const config = loadConfig();
 const seed = await readSeedWorld(resolve(config.rootDir, config.simulator.seedFile));
+let store;
+try {
+  store = createFileWorldStore(resolve(config.rootDir, config.dataDir));
+} catch (error) {
+  // A damaged world file: the message names it and how to recover; nothing is reseeded.
+  console.error(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const simulator = await startSimulator({
   host: config.simulator.host,
   port: config.simulator.port,
   httpPort: config.simulator.httpPort,
   lab: config.simulator.lab,
   seed,
-  store: createFileWorldStore(resolve(config.rootDir, config.dataDir)),
+  store,
 });
 
 const soap = simulator.httpPort === undefined ? '' : `, SOAP on http://${config.simulator.host}:${simulator.httpPort}/webservice/services/ProvisioningService`;

@@ -18,7 +18,7 @@ export interface SqliteWorldStore extends WorldStore {
 
 /** Opens (or creates) the file; throws StoreDamagedError, naming it and how to recover, when it cannot be trusted. */
 export function openSqliteWorldStore(file: string): SqliteWorldStore {
-  const db: SqliteDatabase = openSqlite(file, { what: 'simulator world', version: SCHEMA_VERSION, create: (d) => d.exec(SCHEMA), tables: ['world'] });
+  const db: SqliteDatabase = openSqlite(file, { what: 'simulator world', version: SCHEMA_VERSION, create: (d) => d.exec(SCHEMA), tables: ['world'], afresh: 'the seed world' });
   const read = db.prepare('SELECT snapshot FROM world WHERE id = 1');
   const write = db.prepare('INSERT INTO world (id, snapshot, saved_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, saved_at = excluded.saved_at');
   let open = true;

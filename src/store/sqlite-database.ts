@@ -21,10 +21,12 @@ export class StoreDamagedError extends Error {
   constructor(
     readonly file: string,
     problem: string,
+    /** What a start without the file begins with. */
+    afresh = 'an empty store',
   ) {
     super(
       `${file}: ${problem}. Nothing was changed. To recover, either restore this file (with its -wal file, if any) ` +
-        `from a backup, or move it away (mv ${file} ${file}.damaged; and its -wal and -shm files) to start with an empty store.`,
+        `from a backup, or move it away (mv ${file} ${file}.damaged; and its -wal and -shm files) to start with ${afresh}.`,
     );
   }
 }
@@ -38,6 +40,8 @@ export interface OpenOptions {
   create: (db: SqliteDatabase) => void;
   /** The tables a file of this version must hold. */
   tables: readonly string[];
+  /** What a start without the file begins with, for the message; default 'an empty store'. */
+  afresh?: string;
 }
 
 /** Opens (or creates, when absent) the file; throws StoreDamagedError when it cannot be trusted. */
@@ -46,7 +50,7 @@ export function openSqlite(file: string, options: OpenOptions): SqliteDatabase {
   // A file that exists but is empty was not written by us to the end: SQLite would silently make a
   // new database of it, which is the reset this check is here to prevent.
   const existed = existsSync(file);
-  if (existed && statSync(file).size === 0) throw new StoreDamagedError(file, `the ${options.what} file is empty`);
+  if (existed && statSync(file).size === 0) throw new StoreDamagedError(file, `the ${options.what} file is empty`, options.afresh);
   let db: SqliteDatabase | undefined;
   try {
     db = new Database(file, { fileMustExist: existed });
@@ -73,7 +77,7 @@ export function openSqlite(file: string, options: OpenOptions): SqliteDatabase {
     db?.close();
     if (error instanceof StoreDamagedError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new StoreDamagedError(file, `the ${options.what} cannot be read (${message})`);
+    throw new StoreDamagedError(file, `the ${options.what} cannot be read (${message})`, options.afresh);
   }
 }
 
