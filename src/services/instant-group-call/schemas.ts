@@ -44,10 +44,8 @@ export const createInstanceShape = z
   .object({
     serviceUserId: token(1, 161).optional(),
     serviceInstanceProfile: z
-      .object({
-        ...Object.fromEntries(Object.entries(profileFields).map(([key, schema]) => [key, schema.optional()])),
-        password: token(1, 60).optional(),
-      })
+      .object({ ...profileFields, password: token(1, 60) })
+      .partial()
       .strict(),
     answerTimeoutMinutes: z.number().int().min(1).max(60).optional(),
     answerTimeoutEnabled: flexibleBoolean.optional(),
@@ -82,6 +80,7 @@ export const createInstanceSchema = createInstanceShape.extend({
 });
 
 export type CreateInstanceInput = z.infer<typeof createInstanceSchema>;
+export type CreateInstanceShape = z.infer<typeof createInstanceShape>;
 
 /** PUT body: every field optional; null (or "" for strings, [] for lists) clears what OCI-P can clear. */
 export const updateInstanceSchema = z
