@@ -11,12 +11,12 @@ import { errorMiddleware, notFound, requireTrailingSlash } from './http/middlewa
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';
 import { serviceRoutes } from './http/service-routes.js';
-import type { BoundRoute } from './services/index.js';
+import type { BoundService } from './services/index.js';
 import type { HttpObservability } from './observability/index.js';
 
 export interface AppDeps {
-  /** Every registered service's routes, bound to their dependencies (src/services, buildAdapter). */
-  services: readonly BoundRoute[];
+  /** Every registered service, bound to its dependencies (src/services, buildAdapter). */
+  services: readonly BoundService[];
   /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
   security: Security;
   /** AUDIT_ENABLED: the audit log (src/audit). */
@@ -45,7 +45,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  const openApi = openApiDocument();
+  // Written once every route is declared (below), from those declarations.
+  let openApi: object | undefined;
   app.get('/api/v1/openapi.json', (_request, response) => {
     response.json(openApi);
   });
@@ -59,12 +60,17 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router({ strict: true });
   api.use(requireTrailingSlash);
-  const services = serviceRoutes(deps.services, guard);
+  const services = serviceRoutes(deps.services.flatMap((service) => service.routes), guard);
   api.use(services.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
   // Every route with what it demands, for the scope matrix test and anyone who asks.
   const routes: DeclaredRoute[] = [...AUTH_ROUTES, ...services.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
   app.locals.routes = routes;
+  openApi = openApiDocument({
+    routes,
+    tags: deps.services.map((service) => service.tag),
+    schemas: Object.assign({}, ...deps.services.map((service) => service.schemas)),
+  });
 
   app.use(notFound);
   if (deps.observability) app.use(deps.observability.errorObserver);
