@@ -116,7 +116,7 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
     const verifier = overrides.verifier ?? verifierForUrl(ocipUrl, { ...config.ocip, loginTimeoutMs: config.auth.loginTimeoutMs });
     const security = await createSecurity({ settings: config, store, verifier, ...(overrides.clock && { clock: overrides.clock }) });
     const app = createApp({
-      services: services.flatMap((service) => service.bind(kit, config)),
+      services: services.map((service) => service.bind(kit, config)),
       security,
       ...(audit && { audit }),
       logError: (error) => {

@@ -11,12 +11,12 @@ import { errorMiddleware, notFound, requireTrailingSlash } from './http/middlewa
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';
 import { serviceRoutes } from './http/service-routes.js';
-import type { BoundRoute } from './services/index.js';
+import type { BoundService } from './services/index.js';
 import type { HttpObservability } from './observability/index.js';
 
 export interface AppDeps {
-  /** Every registered service's routes, bound to their dependencies (src/services, buildAdapter). */
-  services: readonly BoundRoute[];
+  /** Every registered service, bound to its dependencies (src/services, buildAdapter). */
+  services: readonly BoundService[];
   /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
   security: Security;
   /** AUDIT_ENABLED: the audit log (src/audit). */
@@ -45,10 +45,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  // Built on its first request: ~60 ms of start-up (zod to JSON Schema) that /healthz need not wait for.
+  // Written from the route declarations (below) on its first request: ~60 ms of zod to JSON Schema
+  // that start-up and /healthz need not wait for.
+  let routes: DeclaredRoute[] = [];
   let openApi: object | undefined;
   app.get('/api/v1/openapi.json', (_request, response) => {
-    response.json((openApi ??= openApiDocument()));
+    openApi ??= openApiDocument({
+      routes,
+      tags: deps.services.map((service) => service.tag),
+      schemas: Object.assign({}, ...deps.services.map((service) => service.schemas)),
+    });
+    response.json(openApi);
   });
   // The interactive docs page over that document (Swagger UI from swagger-ui-dist, no CDN).
   app.use(docsRoutes());
@@ -60,11 +67,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router({ strict: true });
   api.use(requireTrailingSlash);
-  const services = serviceRoutes(deps.services, guard);
+  const services = serviceRoutes(deps.services.flatMap((service) => service.routes), guard);
   api.use(services.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
   // Every route with what it demands, for the scope matrix test and anyone who asks.
-  const routes: DeclaredRoute[] = [...AUTH_ROUTES, ...services.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
+  routes = [...AUTH_ROUTES, ...services.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
   app.locals.routes = routes;
 
   app.use(notFound);

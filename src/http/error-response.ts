@@ -24,6 +24,7 @@ const STATUS: Record<ApioReason | HttpReason, number> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   ROUTE_NOT_FOUND: 404,
+  STORE_UNAVAILABLE: 503,
 };
 
 export interface ErrorAnswer {

@@ -33,6 +33,7 @@ export const routes: readonly ServiceRoute<InstantGroupCallDeps>[] = [
       summary: 'Create an instant group call',
       request: { schema: 'InstantGroupCallCreate', examples: examples.createRequest },
       answer: { description: 'The created instance, with its serviceUserId', schema: 'InstantGroupCall', examples: examples.createAnswer },
+      partial: true,
     },
   },
   {
@@ -53,6 +54,7 @@ export const routes: readonly ServiceRoute<InstantGroupCallDeps>[] = [
       summary: 'Update an instant group call (absent fields are left as they are)',
       request: { schema: 'InstantGroupCallUpdate', examples: examples.updateRequest },
       answer: { description: 'The instance after the change', schema: 'InstantGroupCall', examples: examples.instance },
+      partial: true,
     },
   },
   {
