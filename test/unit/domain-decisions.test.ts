@@ -159,18 +159,22 @@ describe('id rules', () => {
 
 describe('the rename decision (SERVICE_USERS_UPDATE_ID_PHONE_NUMBER)', () => {
   const rule = compileIdRule('{{group_id}}_igc{{national_no_0}}@{{domain}}');
+  const made = 'Grp_igc71112231@sip.example.com';
   const current = { serviceInstanceProfile: { name: 'Sales', phoneNumber: '+3271112231' } } as Parameters<typeof renamedId>[5];
-  const rename = (settings: { updateIdWithPhoneNumber: boolean; idRule?: typeof rule }, number?: string) =>
-    renamedId({ idRule: settings.idRule ?? rule, updateIdWithPhoneNumber: settings.updateIdWithPhoneNumber }, 'Sp', 'Grp', GROUP, 'old@x', current, undefined, number === undefined ? undefined : normalizePhoneNumber(number));
+  const rename = (settings: { updateIdWithPhoneNumber: boolean; idRule?: typeof rule }, number?: string, id = made) =>
+    renamedId({ idRule: settings.idRule ?? rule, updateIdWithPhoneNumber: settings.updateIdWithPhoneNumber }, 'Sp', 'Grp', GROUP, id, current, undefined, number === undefined ? undefined : normalizePhoneNumber(number));
 
-  test('a new number renames when the setting is on and the rule uses the number', () => {
+  test('a new number renames an id the rule made from the old one, when the setting is on', () => {
     assert.equal(rename({ updateIdWithPhoneNumber: true }, '+3271112232'), 'Grp_igc71112232@sip.example.com');
+    // The rule's other parts are kept as the id has them (here the domain).
+    assert.equal(rename({ updateIdWithPhoneNumber: true }, '+3271112232', 'Grp_igc71112231@other.example.com'), 'Grp_igc71112232@other.example.com');
   });
-  test('it stays: setting off, no new number, the same number, or a rule without the number', () => {
-    assert.equal(rename({ updateIdWithPhoneNumber: false }, '+3271112232'), 'old@x');
-    assert.equal(rename({ updateIdWithPhoneNumber: true }), 'old@x');
-    assert.equal(rename({ updateIdWithPhoneNumber: true }, '+32 71 11 22 31'), 'old@x');
-    assert.equal(rename({ updateIdWithPhoneNumber: true, idRule: compileIdRule('{{name}}@{{domain}}') }, '+3271112232'), 'old@x');
+  test('it stays: setting off, no new number, the same number, a rule without the number, an id the rule did not make', () => {
+    assert.equal(rename({ updateIdWithPhoneNumber: false }, '+3271112232'), made);
+    assert.equal(rename({ updateIdWithPhoneNumber: true }), made);
+    assert.equal(rename({ updateIdWithPhoneNumber: true }, '+32 71 11 22 31'), made);
+    assert.equal(rename({ updateIdWithPhoneNumber: true, idRule: compileIdRule('{{name}}@{{domain}}') }, '+3271112232'), made);
+    assert.equal(rename({ updateIdWithPhoneNumber: true }, '+3271112232', 'old@x'), 'old@x');
   });
 });
 
