@@ -5,3 +5,5 @@ export type { LoginInfo, LoginMethod } from './login.js';
 export { toErrorResponseError } from './error-response.js';
 export type { ErrorResponseFields } from './error-response.js';
 export { maskPasswords } from './password-mask.js';
+export { ReleaseMemo } from './release.js';
+export type { ReleaseSetting } from './release.js';
