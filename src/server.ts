@@ -67,6 +67,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       port: config.simulator.port,
       httpPort: config.simulator.httpPort,
       lab: config.simulator.lab,
+      release: config.simulator.release,
+      encoding: config.simulator.encoding,
+      sessionIdleTimeoutMs: config.simulator.sessionIdleTimeoutMs,
       seed: await readSeedWorld(resolve(config.rootDir, config.simulator.seedFile)),
       store: createFileWorldStore(dataDir),
       onLabError: (error) => logger.error({ err: error }, 'simulator: call lab internal error'),
@@ -85,6 +88,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     acquireTimeoutMs: config.ocip.acquireTimeoutMs,
     idleTimeoutMs: config.ocip.idleTimeoutMs,
     tls: { rejectUnauthorized: config.ocip.tlsRejectUnauthorized },
+    release: config.ocip.release,
+    onIgnoredElements: (event) => logger.debug({ ocip: event }, 'ocip answer: elements unknown to this release skipped'),
     ...withAuditedDocuments(ocipHooks(logger, metrics)),
   });
   metrics.watchPool(() => ocip.stats());

@@ -4,8 +4,8 @@
 // a failed command does not stop or undo the others (OCIP.md §4: no transaction).
 // Faults (faults.ts) are applied here, so TCP, TLS and SOAP behave alike.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decodeDocument, encodeDocument, ErrorResponse, SuccessResponse } from '../ocip/codec/index.js';
-import type { CommandSpec, DecodedCommand, OutgoingCommand, OutgoingDocument } from '../ocip/codec/index.js';
+import { decodeDocument, encodeDocument, ErrorResponse, RELEASE_PROFILES, releaseProblem, SuccessResponse } from '../ocip/codec/index.js';
+import type { CommandSpec, DecodedCommand, OutgoingCommand, OutgoingDocument, Release } from '../ocip/codec/index.js';
 import { OcipEncodeError, OcipProtocolError } from '../ocip/errors.js';
 import { errorResponseValue, simError, SimulatorError } from './errors.js';
 import { GARBAGE_ANSWER } from './faults.js';
@@ -17,6 +17,7 @@ import type { Authenticator } from './session-auth.js';
 import type { SessionState } from './session.js';
 import type { World } from './world/world.js';
 
+/** drop: close the connection without an answer (a fault, or input that is not OCI-P at all). */
 export type Outcome = { kind: 'answer'; text: string } | { kind: 'drop' };
 
 export interface DispatcherDeps {
@@ -24,11 +25,14 @@ export interface DispatcherDeps {
   auth: Authenticator;
   faults: FaultInjector;
   clock: () => number;
+  /** The release whose command set is served: what its schema lacks is answered 6004, as its server would. */
+  release: Release;
   /** Called after a document that changed the world. */
   onWorldChanged: () => void;
 }
 
 const SESSION_ID_PATTERN = /<sessionId[^>]*>([^<]*)<\/sessionId>/;
+const BROADSOFT_DOCUMENT = /<([\w.-]+:)?BroadsoftDocument[\s>]/;
 
 /** A fresh one per command: a seeded Login or Logout cannot leak into the next command. */
 function systemSession(): SessionState {
@@ -51,7 +55,11 @@ export class Dispatcher {
       document = decodeDocument(text, { strict: true });
     } catch (error) {
       if (!(error instanceof OcipProtocolError)) throw error;
-      // Not an OCI-P document at all: one ErrorResponse, under whatever sessionId can be salvaged.
+      // Not XML, or XML that is not a BroadsoftDocument: not OCI-P at all, the connection is closed.
+      if (!BROADSOFT_DOCUMENT.test(text) || error.message.startsWith('not well-formed') || error.message.startsWith('root element')) {
+        return { kind: 'drop' };
+      }
+      // A BroadsoftDocument the schema refuses as a whole: one ErrorResponse, under whatever sessionId can be salvaged.
       await this.delay(false);
       const sessionId = SESSION_ID_PATTERN.exec(text)?.[1]?.trim() ?? '';
       const failure = simError('REQUEST_VALIDATION', undefined, error.message);
@@ -81,6 +89,8 @@ export class Dispatcher {
     const echo = command.echo ?? '';
     try {
       if (command.problem !== undefined) throw simError('REQUEST_VALIDATION', undefined, command.problem);
+      const lacking = releaseProblem(RELEASE_PROFILES[this.deps.release], command.type, command.value);
+      if (lacking !== undefined) throw simError('REQUEST_VALIDATION', undefined, lacking);
       const forced = this.deps.faults.takeError(command.type);
       if (forced) return { spec: ErrorResponse, value: forcedErrorValue(forced), echo };
       checkSession(session, sessionId, command.type);
@@ -92,6 +102,7 @@ export class Dispatcher {
         sessionId,
         auth: this.deps.auth,
         now: this.deps.clock(),
+        release: this.deps.release,
         authorize: authorizer(session.login),
       };
       const value = handler.handle(ctx, command.value);

@@ -48,8 +48,8 @@ export const SIM_ERRORS = {
   INVALID_DESTINATION: { code: 4750, text: 'Invalid destination' },
   ADMIN_EXISTS: { code: 4760, text: 'Administrator already exists' },
   INVALID_TIME_ZONE: { code: 4770, text: 'Invalid time zone' },
-  /** A request type the codec knows but the simulator does not serve, or a response sent as a request. */
-  NOT_SUPPORTED: { code: 4790, text: 'Request not supported' },
+  /** A valid request type (the codec and the release know it) that the simulator does not serve, or a response sent as a request. */
+  NOT_SUPPORTED: { code: 4790, text: 'Request not implemented by this simulator' },
   /** A bug in the simulator; detail carries the message. */
   INTERNAL: { code: 4799, text: 'Internal error' },
 } as const;

@@ -12,6 +12,9 @@ const simulator = await startSimulator({
   port: config.simulator.port,
   httpPort: config.simulator.httpPort,
   lab: config.simulator.lab,
+  release: config.simulator.release,
+  encoding: config.simulator.encoding,
+  sessionIdleTimeoutMs: config.simulator.sessionIdleTimeoutMs,
   seed,
   store: createFileWorldStore(resolve(config.rootDir, config.dataDir)),
 });
