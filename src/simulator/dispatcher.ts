@@ -55,8 +55,8 @@ export class Dispatcher {
       document = decodeDocument(text, { strict: true });
     } catch (error) {
       if (!(error instanceof OcipProtocolError)) throw error;
-      // Not XML, or XML that is not a BroadsoftDocument: not OCI-P at all, the connection is closed.
-      if (!BROADSOFT_DOCUMENT.test(text) || error.message.startsWith('not well-formed') || error.message.startsWith('root element')) {
+      // No BroadsoftDocument at all: not OCI-P, the connection is closed.
+      if (!BROADSOFT_DOCUMENT.test(text) || error.message.startsWith('root element')) {
         return { kind: 'drop' };
       }
       // A BroadsoftDocument the schema refuses as a whole: one ErrorResponse, under whatever sessionId can be salvaged.
