@@ -17,8 +17,11 @@ import type { DeclaredRoute } from '../../src/http/auth-guard.js';
 import { createOcipClient } from '../../src/ocip/client.js';
 import type { DocumentEvent, OcipClient } from '../../src/ocip/client.js';
 import { createTransport } from '../../src/ocip/transport/index.js';
+import type { Release } from '../../src/ocip/codec/index.js';
+import type { ReleaseSetting, TraceEvent } from '../../src/ocip/session/index.js';
 import { DEFAULT_SEED_WORLD_URL, readSeedWorld, startSimulator } from '../../src/simulator/index.js';
-import type { SeedCommand, Simulator } from '../../src/simulator/index.js';
+import type { AnswerEncoding, SeedCommand, Simulator } from '../../src/simulator/index.js';
+import { tlsFixture } from './fake-ocip-server.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
 
@@ -57,6 +60,22 @@ export interface AdapterHarnessOptions {
   clock?: () => number;
   /** How passwords are checked; default: an OCI-P login to the simulator. */
   verifier?: CredentialVerifier;
+  /** The BroadWorks the adapter talks to: the simulator's release and encoding, TCP or TLS, the client's release setting. */
+  backend?: BackendOptions;
+}
+
+export interface BackendOptions {
+  /** SIMULATOR_RELEASE. Default R25. */
+  release?: Release;
+  /** SIMULATOR_ENCODING. Default ISO-8859-1. */
+  encoding?: AnswerEncoding;
+  sessionIdleTimeoutMs?: number;
+  /** How the client reaches the simulator. Default tcp. */
+  transport?: 'tcp' | 'tls';
+  /** OCIP_RELEASE. Default auto (learned at the first login). */
+  ocipRelease?: ReleaseSetting;
+  /** Every document the client sends and receives (passwords masked). */
+  onTrace?: (event: TraceEvent) => void;
 }
 
 export type Agent = ReturnType<typeof supertest>;
@@ -106,10 +125,23 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
   const config = loadConfig({ env: {}, overrides: deepMerge(settingsOverrides(settings), options.overrides ?? {}) });
   const seed = await readSeedWorld(DEFAULT_SEED_WORLD_URL);
   seed.commands.push(...(options.extraSeedCommands ?? []));
-  const simulator = await startSimulator({ seed });
+  const backend = options.backend ?? {};
+  const tls = backend.transport === 'tls' ? { ...tlsFixture(), port: 0 } : undefined;
+  const simulator = await startSimulator({
+    seed,
+    ...(tls && { tls }),
+    ...(backend.release && { release: backend.release }),
+    ...(backend.encoding && { encoding: backend.encoding }),
+    ...(backend.sessionIdleTimeoutMs && { sessionIdleTimeoutMs: backend.sessionIdleTimeoutMs }),
+  });
+  const ocipUrl = tls ? `tls://127.0.0.1:${simulator.tlsPort}` : `tcp://127.0.0.1:${simulator.port}`;
+  const tlsOptions = tls ? { ca: tls.cert, servername: 'localhost' } : undefined;
   const roundTrips: DocumentEvent[] = [];
   const client = createOcipClient({
-    url: `tcp://127.0.0.1:${simulator.port}`,
+    url: ocipUrl,
+    ...(tlsOptions && { tls: tlsOptions }),
+    ...(backend.ocipRelease && { release: backend.ocipRelease }),
+    ...(backend.onTrace && { onTrace: backend.onTrace }),
     userId: 'admin',
     password: 'admin',
     poolSize: 2,
@@ -133,7 +165,7 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
     deps = createInstantGroupCallDeps(config, client, store);
     const verifier =
       options.verifier ??
-      ocipCredentialVerifier({ transport: createTransport(`tcp://127.0.0.1:${simulator.port}`, { connectTimeoutMs: 2_000 }), timeoutMs: config.auth.loginTimeoutMs });
+      ocipCredentialVerifier({ transport: createTransport(ocipUrl, { connectTimeoutMs: 2_000, ...(tlsOptions && { tls: tlsOptions }) }), timeoutMs: config.auth.loginTimeoutMs });
     security = await createSecurity({ settings: config, store, verifier, ...(options.clock && { clock: options.clock }) });
   } catch (error) {
     await close();
