@@ -2,7 +2,7 @@
 // with every other character as a numeric reference (valid in any encoding); real servers send raw
 // bytes in their declared encoding instead, so here each reference the encoding can carry becomes
 // its raw byte(s) and the declaration names the encoding.
-import { TextDecoder } from 'node:util';
+import { decodeText } from '../ocip/codec/text.js';
 
 export const ANSWER_ENCODINGS = ['ISO-8859-1', 'ISO-8859-2', 'windows-1252', 'UTF-8'] as const;
 export type AnswerEncoding = (typeof ANSWER_ENCODINGS)[number];
@@ -10,12 +10,11 @@ export type AnswerEncoding = (typeof ANSWER_ENCODINGS)[number];
 const DECLARATION = /^<\?xml version="1\.0" encoding="ISO-8859-1"\?>/;
 const CHARACTER_REFERENCE = /&#(x[0-9a-fA-F]+|\d+);/g;
 
-/** Character → byte for a single-byte encoding, read off Node's own decoder (full ICU). */
+/** Character → byte for a single-byte encoding, read off the codec's decoder (Node's, full ICU). */
 function singleByteTable(label: string): ReadonlyMap<string, number> {
-  const decoder = new TextDecoder(label);
   const table = new Map<string, number>();
   for (let byte = 0x80; byte <= 0xff; byte++) {
-    const char = decoder.decode(Uint8Array.of(byte));
+    const char = decodeText(Uint8Array.of(byte), label);
     if (char !== '\uFFFD' && !table.has(char)) table.set(char, byte);
   }
   return table;

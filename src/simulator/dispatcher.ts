@@ -18,7 +18,8 @@ import type { SessionState } from './session.js';
 import type { World } from './world/world.js';
 
 /** drop: close the connection without an answer (a fault, or input that is not OCI-P at all). */
-export type Outcome = { kind: 'answer'; text: string } | { kind: 'drop' };
+/** An answer is text to encode, or (rewritten by a test) bytes to send as they are. */
+export type Outcome = { kind: 'answer'; text: string; bytes?: Buffer } | { kind: 'drop' };
 
 export interface DispatcherDeps {
   world: World;
@@ -77,7 +78,10 @@ export class Dispatcher {
     await this.delay(types.some((type) => LOGIN_COMMANDS.has(type) && type !== 'LogoutRequest'));
     if (fault === 'garbage') return { kind: 'answer', text: GARBAGE_ANSWER };
     const sessionId = fault === 'wrongSessionId' ? `${document.sessionId}-not-yours` : document.sessionId;
-    return answer(sessionId, responses);
+    const outcome = answer(sessionId, responses);
+    if (outcome.kind !== 'answer') return outcome;
+    const rewritten = faults.rewrite(outcome.text);
+    return typeof rewritten === 'string' ? { kind: 'answer', text: rewritten } : { kind: 'answer', text: outcome.text, bytes: rewritten };
   }
 
   /** Runs one command as a system administrator, on no connection (the seed world). */

@@ -124,7 +124,7 @@ function serveConnection(socket: Socket, key: string, options: ListenerOptions):
         const outcome = await dispatcher.handle(session, decodeDocumentBytes(bytes));
         if (socket.destroyed) return;
         if (outcome.kind === 'drop') socket.destroy();
-        else socket.write(answerBytes(outcome.text, options.encoding));
+        else socket.write(outcome.bytes ?? answerBytes(outcome.text, options.encoding));
       });
     }
   });

@@ -76,6 +76,8 @@ export interface BackendOptions {
   ocipRelease?: ReleaseSetting;
   /** Every document the client sends and receives (passwords masked). */
   onTrace?: (event: TraceEvent) => void;
+  /** Answer elements the client skipped as unknown. */
+  onIgnoredElements?: (event: { commandType: string; paths: string[] }) => void;
 }
 
 export type Agent = ReturnType<typeof supertest>;
@@ -142,6 +144,7 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
     ...(tlsOptions && { tls: tlsOptions }),
     ...(backend.ocipRelease && { release: backend.ocipRelease }),
     ...(backend.onTrace && { onTrace: backend.onTrace }),
+    ...(backend.onIgnoredElements && { onIgnoredElements: backend.onIgnoredElements }),
     userId: 'admin',
     password: 'admin',
     poolSize: 2,

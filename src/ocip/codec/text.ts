@@ -57,12 +57,28 @@ function textDecoder(label: string): TextDecoder {
   return decoder;
 }
 
+// windows-1252 bytes 0x80-0x9F (WHATWG Encoding Standard, index-windows-1252). Node 20.18.3+ decodes
+// the label windows-1252 as Latin-1 (nodejs/node#60888, #56542), so these 32 are mapped here.
+const WINDOWS_1252_C1 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const C1_CONTROL = /[\u0080-\u009F]/;
+const C1_CONTROLS = /[\u0080-\u009F]/g;
+
+/** Bytes to text in the encoding `label` names (any label the WHATWG TextDecoder knows). */
+export function decodeText(bytes: Uint8Array, label: string): string {
+  const decoder = textDecoder(label);
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252' || !C1_CONTROL.test(text)) return text;
+  return text.replace(C1_CONTROLS, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!);
+}
+
 /** Decodes one document's bytes by its declared encoding (UTF-8 when undeclared); a leading UTF-8 BOM is dropped. */
 export function decodeDocumentBytes(bytes: Buffer): string {
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   const label = declaredEncoding(body.subarray(0, 100).toString('latin1'));
   const native = nodeEncoding(label);
-  return native ? body.toString(native) : textDecoder(label!).decode(body);
+  return native ? body.toString(native) : decodeText(body, label!);
 }
 
 function hasUtf8Bom(bytes: Buffer): boolean {
