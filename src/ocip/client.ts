@@ -148,7 +148,8 @@ export class OcipClient {
   }
 
   async #document(session: PoolSession, items: readonly BatchItem[]): Promise<CommandResult<unknown>[]> {
-    const commandTypes = items.map((item) => item.spec.name);
+    // What goes on the wire, so metrics and the audit name the release's own commands.
+    const commandTypes = items.map((item) => (session.wireType ? session.wireType(item.spec) : item.spec.name));
     const started = performance.now();
     this.#roundTrips++;
     let replies: DecodedCommand[];

@@ -17,7 +17,7 @@ import type { Channel, Transport } from '../transport/channel.js';
 import { logIn } from './login.js';
 import type { LoginInfo, LoginMethod } from './login.js';
 import { fromRelease, learnRelease, ReleaseMemo, toRelease } from './release.js';
-import type { ReleaseProfile } from '../codec/index.js';
+import type { CommandSpec, ReleaseProfile } from '../codec/index.js';
 import { maskPasswords } from './password-mask.js';
 
 export interface TraceEvent {
@@ -124,6 +124,11 @@ export class Session {
   /** The BroadWorks release this session speaks. */
   get release(): ReleaseProfile['release'] {
     return this.#profile.release;
+  }
+
+  /** The command type sent for `spec`: a release-neutral request as this session's release names it. */
+  wireType(spec: CommandSpec): string {
+    return spec.portable ? (this.#profile.translations.get(spec.name)?.spec.name ?? spec.name) : spec.name;
   }
 
   /** Documents queued or in flight. */

@@ -4,13 +4,15 @@
 //   (OCISchemaDataTypes.xsd, simpleType SIPURI: "If the SIPURI is an alias, the Validation rules
 //   are ..."). The UserId type itself documents only `user[@domain]` and its length; a user id is also
 //   the user's SIP identity, so a space, '/', '#' or '?' is refused. No public BroadWorks document
-//   listing user-id characters beyond these was found.
+//   listing user-id characters beyond these was found. '+' is taken as well: APIO's own id rules
+//   ({{phone_number_e164}}) build ids such as `igc+3271112231@domain` against real systems.
 // - A SIP alias is unique system-wide and never equals a user id (an alias and a user id share one
 //   namespace: both address the user), so a new user id may not equal an existing alias either.
 // - A language or network class of service must exist on the system (SystemLanguage*,
 //   SystemNetworkClassOfService* in OCISchemaSystem.xsd); the simulator's system holds a few.
 import { simError } from '../errors.js';
-import { isSipUri } from './destinations.js';
+/** The SIPURI alias user-part characters, plus '+'; then `@` and a host. */
+const USER_ID = /^[A-Za-z0-9\-_.!~*'()+]+@[A-Za-z0-9\-.]+$/;
 import type { World } from './world.js';
 
 /** The languages the simulated system has installed (BroadWorks ships English as the default). */
@@ -20,7 +22,7 @@ export const SYSTEM_LANGUAGES: ReadonlySet<string> = new Set(['English', 'French
 export const SYSTEM_NETWORK_CLASSES_OF_SERVICE: ReadonlySet<string> = new Set(['Default', 'Default NCOS', 'National', 'International']);
 
 export function checkUserIdCharacters(userId: string): void {
-  if (!isSipUri(userId)) throw simError('INVALID_USER_ID_CHARACTERS', userId, "allowed in the user part: letters, digits and - _ . ! ~ * ' ( )");
+  if (!USER_ID.test(userId)) throw simError('INVALID_USER_ID_CHARACTERS', userId, "allowed in the user part: letters, digits and - _ . ! ~ * ' ( ) +");
 }
 
 /** True when some instance other than `self` has `uri` among its SIP aliases. */
