@@ -18,7 +18,7 @@ function fakeSession(outcome: Error | 'success', sent: string[]): PoolSession {
         return Promise.reject(outcome);
       }
       sent.push(commands.map((command) => command.spec.name).join(','));
-      return Promise.resolve(commands.map(() => ({ type: 'SuccessResponse', echo: '', spec: VerifySessionIsValidRequest.response, value: {} })));
+      return Promise.resolve(commands.map(() => ({ type: 'SuccessResponse', echo: '', spec: VerifySessionIsValidRequest.response!, value: {} })));
     },
     close: () => Promise.resolve(),
     destroy: () => {
