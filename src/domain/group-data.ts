@@ -6,8 +6,8 @@ import type { ResponseOf } from '../ocip/codec/index.js';
 import { callingCodeOf } from '../phone/index.js';
 import type { Store } from '../store/index.js';
 import { toApioError } from './broadworks-errors.js';
-import type { BatchCommand, BatchResult, OcipGateway } from './ocip-gateway.js';
-import { command, unwrap } from './ocip-gateway.js';
+import { answerTo, command } from '../ocip/client.js';
+import type { Command, CommandResult, OcipGateway } from '../ocip/client.js';
 
 export interface GroupData {
   defaultDomain: string;
@@ -28,15 +28,15 @@ export class GroupDataCache {
     return (await this.store.get<GroupData>(key(tenantId, groupId))) ?? undefined;
   }
 
-  lookupCommand(tenantId: string, groupId: string): BatchCommand {
+  lookupCommand(tenantId: string, groupId: string): Command<typeof GroupGet> {
     return command(GroupGet, { serviceProviderId: tenantId, groupId });
   }
 
   /** Reads the answer of `lookupCommand` and caches it. */
-  async accept(tenantId: string, groupId: string, result: BatchResult | undefined): Promise<GroupData> {
+  async accept(tenantId: string, groupId: string, result: CommandResult<unknown> | undefined): Promise<GroupData> {
     let group: ResponseOf<typeof GroupGet>;
     try {
-      group = unwrap(result, GroupGet);
+      group = answerTo(result, GroupGet);
     } catch (error) {
       throw toApioError(error, `reading group ${tenantId}/${groupId}`);
     }
@@ -48,7 +48,7 @@ export class GroupDataCache {
   async get(tenantId: string, groupId: string): Promise<GroupData> {
     const cached = await this.cached(tenantId, groupId);
     if (cached) return cached;
-    let result: BatchResult | undefined;
+    let result: CommandResult<unknown> | undefined;
     try {
       [result] = await this.ocip.executeBatch([this.lookupCommand(tenantId, groupId)]);
     } catch (error) {

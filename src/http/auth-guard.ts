@@ -8,6 +8,7 @@ import { noteCaller, noteRoute } from '../audit/index.js';
 import { checkAccess, credentialKey } from '../auth/index.js';
 import type { Principal, RateVerdict, RoutePolicy, Security } from '../auth/index.js';
 import { ApioError } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
 import { clientAddress, credentialsOf } from './auth-credentials.js';
 
 export type Guard = (policy: RoutePolicy) => RequestHandler;
@@ -62,7 +63,7 @@ export function limitByAddress(security: Security): RequestHandler {
 export function refuseWhenLimited(response: Response, verdict: RateVerdict): void {
   if (verdict.allowed) return;
   response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-  throw new ApioError('RATE_LIMITED', `rate limit exceeded: ${verdict.what}; retry after ${verdict.retryAfterSeconds} s`);
+  throw new HttpError('RATE_LIMITED', `rate limit exceeded: ${verdict.what}; retry after ${verdict.retryAfterSeconds} s`);
 }
 
 /** A router whose every route carries a guard for its policy, and the list of them. */

@@ -3,8 +3,10 @@
 // errors[0].details.errors["0"].summary (an object keyed by index, holding BroadWorks summaries).
 import { ApioError } from '../domain/errors.js';
 import type { ApioReason } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
+import type { HttpReason } from './http-errors.js';
 
-const STATUS: Record<ApioReason, number> = {
+const STATUS: Record<ApioReason | HttpReason, number> = {
   INTERNAL: 500,
   VALIDATION: 400,
   ALREADY_EXISTS: 400,
@@ -36,7 +38,7 @@ export interface ErrorAnswer {
 
 /** Unknown errors become a 500 that says nothing of the internals (no stack, no message). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  const apio = error instanceof ApioError ? error : new ApioError('INTERNAL', 'internal error');
+  const apio = isApioShaped(error) ? error : new ApioError('INTERNAL', 'internal error');
   const { problems, broadworks, applied, notApplied } = apio.details;
   const summaries = broadworks ?? problems?.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) ?? [];
   return {
@@ -59,3 +61,8 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   };
 }
 
+
+/** An error that carries its own APIO reason and code (the domain's, or one only HTTP gives). */
+export function isApioShaped(error: unknown): error is ApioError | HttpError {
+  return error instanceof ApioError || error instanceof HttpError;
+}

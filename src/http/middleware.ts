@@ -1,13 +1,13 @@
 // Request guards that APIO applies to every route, and the one error middleware at the end.
 import express from 'express';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApioError } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
 import { toErrorAnswer } from './error-response.js';
 
 /** "Every GW URL ends with /. Requests without the trailing slash are rejected." */
 export const requireTrailingSlash: RequestHandler = (request, _response, next) => {
   if (!request.path.endsWith('/')) {
-    next(new ApioError('TRAILING_SLASH', `the URL must end with '/': ${request.baseUrl}${request.path}/`));
+    next(new HttpError('TRAILING_SLASH', `the URL must end with '/': ${request.baseUrl}${request.path}/`));
     return;
   }
   next();
@@ -30,16 +30,16 @@ const parseJson = express.json({
 export const requireJsonObject: RequestHandler = (request, response, next) => {
   parseJson(request, response, (error?: unknown) => {
     if (error) {
-      next(new ApioError('BAD_MEDIA_TYPE', `the body is not valid JSON: ${(error as Error).message}`));
+      next(new HttpError('BAD_MEDIA_TYPE', `the body is not valid JSON: ${(error as Error).message}`));
       return;
     }
     const body: unknown = request.body;
     if (!(request as Counted)[BODY_BYTES]) {
-      next(new ApioError('BAD_MEDIA_TYPE', 'the body is empty; a JSON object is required'));
+      next(new HttpError('BAD_MEDIA_TYPE', 'the body is empty; a JSON object is required'));
       return;
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      next(new ApioError('BAD_MEDIA_TYPE', 'the body must be a JSON object'));
+      next(new HttpError('BAD_MEDIA_TYPE', 'the body must be a JSON object'));
       return;
     }
     next();
@@ -47,7 +47,7 @@ export const requireJsonObject: RequestHandler = (request, response, next) => {
 };
 
 export const notFound: RequestHandler = (request, _response, next) => {
-  next(new ApioError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.originalUrl}`));
+  next(new HttpError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.originalUrl}`));
 };
 
 export function errorMiddleware(log: (error: unknown) => void): ErrorRequestHandler {

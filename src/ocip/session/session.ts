@@ -42,7 +42,13 @@ export interface SessionOptions {
   /** The release, shared by a client's sessions: pinned, or learned by the first login. Default: learn it. */
   release?: ReleaseMemo;
   /** Elements of an answer skipped as unknown to its type (a newer release's additions), for a debug log. */
-  onIgnoredElements?: (event: { commandType: string; paths: string[] }) => void;
+  onIgnoredElements?: (event: IgnoredElementsEvent) => void;
+}
+
+/** The elements an answer carried that its type does not know, by path. */
+export interface IgnoredElementsEvent {
+  commandType: string;
+  paths: string[];
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
