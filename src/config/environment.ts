@@ -37,6 +37,7 @@ export const environmentVariables: ReadonlyArray<{ name: string; path: readonly 
   { name: 'SIMULATOR_RELEASE', path: ['simulator', 'release'], parse: release },
   { name: 'SIMULATOR_ENCODING', path: ['simulator', 'encoding'], parse: text },
   { name: 'SIMULATOR_SESSION_IDLE_TIMEOUT_MS', path: ['simulator', 'sessionIdleTimeoutMs'], parse: integer },
+  { name: 'SIMULATOR_SEED', path: ['simulator', 'seedFile'], parse: text },
   { name: 'AUTH_JWT_SECRET', path: ['auth', 'jwtSecret'], parse: nullableText },
   { name: 'AUTH_ACCESS_TOKEN_TTL_SECONDS', path: ['auth', 'accessTokenTtlSeconds'], parse: integer },
   { name: 'AUTH_REFRESH_TOKEN_TTL_SECONDS', path: ['auth', 'refreshTokenTtlSeconds'], parse: integer },
