@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import { AuditLog, withAuditedDocuments } from './audit/index.js';
-import { createSecurity, verifierForUrl } from './auth/index.js';
+import { createSecurity, ocipCredentialVerifier, verifierForUrl } from './auth/index.js';
 import type { CredentialVerifier, Security } from './auth/index.js';
 import type { Config } from './config/index.js';
 import { ActiveStatusCache, forgettingOnWrites } from './domain/active-status-cache.js';
@@ -17,8 +17,8 @@ import type { ServiceInstanceKit } from './domain/service-instance-kit.js';
 import { TemplateCatalogue } from './domain/templates.js';
 import { AdapterMetrics, createLogger, createReadinessCheck, httpObservability, ocipHooks } from './observability/index.js';
 import type { HttpObservability, Logger, LoggerOptions } from './observability/index.js';
-import { createOcipClient } from './ocip/index.js';
-import type { DocumentEvent, OcipClient } from './ocip/index.js';
+import { createOcipClient, createTransport } from './ocip/index.js';
+import type { DocumentEvent, IgnoredElementsEvent, OcipClient, TraceEvent } from './ocip/index.js';
 import { services } from './services/index.js';
 import type { SeedCommand, Simulator } from './simulator/index.js';
 import { createStore } from './store/index.js';
@@ -47,6 +47,12 @@ export interface AdapterOverrides {
   onDocument?: (event: DocumentEvent) => void;
   /** Sees every error answered with a 5xx, after the log. */
   onServerError?: (error: unknown) => void;
+  /** The embedded simulator also listens on TLS with this key and certificate, and the client talks TLS to it. */
+  simulatorTls?: { key: string | Buffer; cert: string | Buffer };
+  /** Sees every OCI-P document sent and received (passwords masked). */
+  onTrace?: (event: TraceEvent) => void;
+  /** Sees the answer elements the client skipped as unknown to its release (after the debug log). */
+  onIgnoredElements?: (event: IgnoredElementsEvent) => void;
 }
 
 export interface Adapter {
@@ -73,7 +79,17 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
   const logger = createLogger({ level: config.logLevel, ...(overrides.logDestination && { destination: overrides.logDestination }) });
   const metrics = new AdapterMetrics();
   const simulator = config.embeddedSimulator ? await startEmbeddedSimulator(config, dataDir, logger, overrides) : undefined;
-  const ocipUrl = simulator ? `tcp://${config.simulator.host}:${simulator.port}` : config.ocip.url!;
+  const ocipUrl = !simulator
+    ? config.ocip.url!
+    : simulator.tlsPort !== undefined
+      ? `tls://${config.simulator.host}:${simulator.tlsPort}`
+      : `tcp://${config.simulator.host}:${simulator.port}`;
+  // The embedded simulator's own certificate is the one to trust; otherwise the system's.
+  const tls = overrides.simulatorTls && simulator ? { ca: overrides.simulatorTls.cert, servername: 'localhost' } : { rejectUnauthorized: config.ocip.tlsRejectUnauthorized };
+  const logIgnored = (event: IgnoredElementsEvent): void => {
+    logger.debug({ ocip: event }, 'ocip answer: elements unknown to this release skipped');
+    overrides.onIgnoredElements?.(event);
+  };
   // With the embedded simulator, the seed's system admin unless OCIP_USERNAME/PASSWORD say otherwise.
   const hooks = withAuditedDocuments(ocipHooks(logger, metrics));
   const ocip = createOcipClient({
@@ -85,9 +101,12 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
     requestTimeoutMs: config.ocip.requestTimeoutMs,
     acquireTimeoutMs: config.ocip.acquireTimeoutMs,
     idleTimeoutMs: config.ocip.idleTimeoutMs,
-    tls: { rejectUnauthorized: config.ocip.tlsRejectUnauthorized },
+    tls,
+    release: config.ocip.release,
+    onIgnoredElements: logIgnored,
     ...hooks,
     ...(overrides.onDocument && { onDocument: chain(hooks.onDocument, overrides.onDocument) }),
+    ...(overrides.onTrace && { onTrace: hooks.onTrace ? chainTrace(hooks.onTrace, overrides.onTrace) : overrides.onTrace }),
   });
   metrics.watchPool(() => ocip.stats());
   const store =
@@ -113,7 +132,11 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
       templates: TemplateCatalogue.load(join(config.rootDir, 'templates')),
     };
     // Passwords are checked by an OCI-P login of their own to the same BroadWorks as the pool.
-    const verifier = overrides.verifier ?? verifierForUrl(ocipUrl, { ...config.ocip, loginTimeoutMs: config.auth.loginTimeoutMs });
+    const verifier =
+      overrides.verifier ??
+      (overrides.simulatorTls && simulator
+        ? ocipCredentialVerifier({ transport: createTransport(ocipUrl, { connectTimeoutMs: config.ocip.connectTimeoutMs, tls }), timeoutMs: config.auth.loginTimeoutMs })
+        : verifierForUrl(ocipUrl, { ...config.ocip, loginTimeoutMs: config.auth.loginTimeoutMs }));
     const security = await createSecurity({ settings: config, store, verifier, ...(overrides.clock && { clock: overrides.clock }) });
     const app = createApp({
       services: services.map((service) => service.bind(kit, config)),
@@ -147,11 +170,22 @@ async function startEmbeddedSimulator(config: Config, dataDir: string, logger: L
     port: config.simulator.port,
     httpPort: config.simulator.httpPort,
     lab: config.simulator.lab,
+    release: config.simulator.release,
+    encoding: config.simulator.encoding,
+    sessionIdleTimeoutMs: config.simulator.sessionIdleTimeoutMs,
+    ...(overrides.simulatorTls && { tls: { ...overrides.simulatorTls, port: 0 } }),
     seed,
     ...(!overrides.worldInMemory && { store: createFileWorldStore(dataDir) }),
     onLabError: (error) => logger.error({ err: error }, 'simulator: call lab internal error'),
     onSaveError: (error) => logger.error({ err: error }, 'simulator: saving the world failed'),
   });
+}
+
+function chainTrace(first: (event: TraceEvent) => void, second: (event: TraceEvent) => void): (event: TraceEvent) => void {
+  return (event) => {
+    first(event);
+    second(event);
+  };
 }
 
 function chain(first: (event: DocumentEvent) => void, second: (event: DocumentEvent) => void): (event: DocumentEvent) => void {

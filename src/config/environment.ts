@@ -11,6 +11,11 @@ const boolean: Parser = (raw) => {
   return raw;
 };
 /** An empty value means "unset", e.g. REDIS_URL= to go back to the embedded store. */
+/** "21", "r21", "R21" → "R21"; "auto" and anything else as given (the schema names the bad value). */
+const release: Parser = (raw) => {
+  const match = /^\s*r?(\d+)\s*$/i.exec(raw);
+  return match ? `R${match[1]}` : raw.trim();
+};
 const nullableText: Parser = (raw) => (raw === '' ? null : raw);
 
 export const environmentVariables: ReadonlyArray<{ name: string; path: readonly string[]; parse: Parser }> = [
@@ -25,9 +30,13 @@ export const environmentVariables: ReadonlyArray<{ name: string; path: readonly 
   { name: 'OCIP_POOL_SIZE', path: ['ocip', 'poolSize'], parse: integer },
   { name: 'OCIP_REQUEST_TIMEOUT_MS', path: ['ocip', 'requestTimeoutMs'], parse: integer },
   { name: 'OCIP_TLS_REJECT_UNAUTHORIZED', path: ['ocip', 'tlsRejectUnauthorized'], parse: boolean },
+  { name: 'OCIP_RELEASE', path: ['ocip', 'release'], parse: release },
   { name: 'SIMULATOR_HOST', path: ['simulator', 'host'], parse: text },
   { name: 'SIMULATOR_PORT', path: ['simulator', 'port'], parse: integer },
   { name: 'SIMULATOR_HTTP_PORT', path: ['simulator', 'httpPort'], parse: integer },
+  { name: 'SIMULATOR_RELEASE', path: ['simulator', 'release'], parse: release },
+  { name: 'SIMULATOR_ENCODING', path: ['simulator', 'encoding'], parse: text },
+  { name: 'SIMULATOR_SESSION_IDLE_TIMEOUT_MS', path: ['simulator', 'sessionIdleTimeoutMs'], parse: integer },
   { name: 'SIMULATOR_SEED', path: ['simulator', 'seedFile'], parse: text },
   { name: 'AUTH_JWT_SECRET', path: ['auth', 'jwtSecret'], parse: nullableText },
   { name: 'AUTH_ACCESS_TOKEN_TTL_SECONDS', path: ['auth', 'accessTokenTtlSeconds'], parse: integer },

@@ -28,6 +28,8 @@ export const settingsSchema = z
         acquireTimeoutMs: positiveMs,
         idleTimeoutMs: positiveMs,
         tlsRejectUnauthorized: z.boolean(),
+        /** The BroadWorks release to speak; auto: learn it at the first login (docs/broadworks-releases.md). */
+        release: z.enum(['auto', 'R21', 'R22', 'R24', 'R25']),
       })
       .strict(),
     simulator: z
@@ -36,6 +38,12 @@ export const settingsSchema = z
         port,
         httpPort: port.nullable(),
         seedFile: z.string().min(1),
+        /** The release whose command set the simulator serves (6004 to what it lacks). */
+        release: z.enum(['R21', 'R22', 'R24', 'R25']),
+        /** The encoding of its answers, written as raw bytes (docs/broadworks-releases.md). */
+        encoding: z.enum(['ISO-8859-1', 'ISO-8859-2', 'windows-1252', 'UTF-8']),
+        /** A logged-in session idle this long is logged out by the server. */
+        sessionIdleTimeoutMs: positiveMs,
         /** The call lab (src/simulator/call-lab): how unconfigured endpoints behave, how long a leg rings. */
         lab: z
           .object({

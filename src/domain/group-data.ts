@@ -1,6 +1,7 @@
 // The group facts that id rules and number formats need (default domain, CLI country code),
-// read with GroupGetRequest22V5 and cached in the store with a TTL so most requests skip it.
-import { GroupGetRequest22V5 } from '../ocip/codec/index.js';
+// read with the release-neutral GroupGet (the client sends the server release's own command) and
+// cached in the store with a TTL so most requests skip it.
+import { GroupGet } from '../ocip/codec/index.js';
 import type { ResponseOf } from '../ocip/codec/index.js';
 import { callingCodeOf } from '../phone/index.js';
 import type { Store } from '../store/index.js';
@@ -27,15 +28,15 @@ export class GroupDataCache {
     return (await this.store.get<GroupData>(key(tenantId, groupId))) ?? undefined;
   }
 
-  lookupCommand(tenantId: string, groupId: string): Command<typeof GroupGetRequest22V5> {
-    return command(GroupGetRequest22V5, { serviceProviderId: tenantId, groupId });
+  lookupCommand(tenantId: string, groupId: string): Command<typeof GroupGet> {
+    return command(GroupGet, { serviceProviderId: tenantId, groupId });
   }
 
   /** Reads the answer of `lookupCommand` and caches it. */
   async accept(tenantId: string, groupId: string, result: CommandResult<unknown> | undefined): Promise<GroupData> {
-    let group: ResponseOf<typeof GroupGetRequest22V5>;
+    let group: ResponseOf<typeof GroupGet>;
     try {
-      group = answerTo(result, GroupGetRequest22V5);
+      group = answerTo(result, GroupGet);
     } catch (error) {
       throw toApioError(error, `reading group ${tenantId}/${groupId}`);
     }

@@ -3,12 +3,14 @@
 // counted and reported through onDocument, for the adapter's round-trip tests and its metrics.
 import type { CommandSpec, CommandValue, DecodedCommand, Fields, OutgoingCommand, ResponseOf } from './codec/index.js';
 import { MAX_COMMANDS_PER_DOCUMENT } from './codec/index.js';
-import { OcipErrorCodes, OcipProtocolError } from './errors.js';
+import { OcipErrorCodes, OcipProtocolError, OcipSessionClosedError } from './errors.js';
 import type { OcipErrorResponseError } from './errors.js';
 import { OcipPool } from './pool/pool.js';
 import type { PoolSession, PoolStats } from './pool/pool.js';
 import { toErrorResponseError } from './session/error-response.js';
 import type { LoginMethod } from './session/login.js';
+import { ReleaseMemo } from './session/release.js';
+import type { ReleaseSetting } from './session/release.js';
 import { Session } from './session/session.js';
 import type { TraceEvent } from './session/session.js';
 import type { Transport } from './transport/channel.js';
@@ -66,6 +68,14 @@ export interface OcipClientHooks {
   onDocument?: (event: DocumentEvent) => void;
 }
 
+/** How many times a document that never reached the wire is carried on a fresh session. */
+const UNSENT_RETRIES = 2;
+
+/** Work a closed or expired session never wrote: safe to send again, on another session. */
+function neverSent(error: unknown): boolean {
+  return error instanceof OcipSessionClosedError && error.neverSent;
+}
+
 /** Builds a batch item whose value is type-checked against its spec. */
 export function command<S extends RequestSpec>(spec: S, value: CommandValue<S>, echo?: string): Command<S> {
   return echo === undefined ? { spec, value } : { spec, value, echo };
@@ -74,11 +84,18 @@ export function command<S extends RequestSpec>(spec: S, value: CommandValue<S>, 
 export class OcipClient {
   readonly #pool: OcipPool<PoolSession>;
   readonly #onDocument: ((event: DocumentEvent) => void) | undefined;
+  readonly #release: ReleaseMemo;
   #roundTrips = 0;
 
-  constructor(pool: OcipPool<PoolSession>, hooks: OcipClientHooks = {}) {
+  constructor(pool: OcipPool<PoolSession>, hooks: OcipClientHooks = {}, release: ReleaseMemo = new ReleaseMemo()) {
     this.#pool = pool;
     this.#onDocument = hooks.onDocument;
+    this.#release = release;
+  }
+
+  /** The BroadWorks release the sessions speak (pinned, or learned by the first login); undefined before it. */
+  get release(): string | undefined {
+    return this.#release.profile?.release;
   }
 
   /** Documents sent so far (logins not counted): one per execute, ceil(n / 15) per executeBatch of n. */
@@ -88,7 +105,7 @@ export class OcipClient {
 
   /** One command. Throws OcipErrorResponseError for an ErrorResponse, OcipProtocolError for an answer of the wrong type. */
   async execute<S extends RequestSpec>(spec: S, value: CommandValue<S>): Promise<ResponseOf<S>> {
-    const [result] = await this.#pool.run((session) => this.#document(session, [{ spec, value }]));
+    const [result] = await this.#documents([[{ spec, value }]]);
     return answerTo(result, spec);
   }
 
@@ -102,13 +119,30 @@ export class OcipClient {
   executeBatch(items: readonly BatchItem[]): Promise<CommandResult<unknown>[]>;
   async executeBatch(items: readonly BatchItem[]): Promise<CommandResult<unknown>[]> {
     if (items.length === 0) return [];
-    return this.#pool.run(async (session) => {
-      const all: CommandResult<unknown>[] = [];
-      for (let start = 0; start < items.length; start += MAX_COMMANDS_PER_DOCUMENT) {
-        all.push(...(await this.#document(session, items.slice(start, start + MAX_COMMANDS_PER_DOCUMENT))));
+    const documents: (readonly BatchItem[])[] = [];
+    for (let start = 0; start < items.length; start += MAX_COMMANDS_PER_DOCUMENT) {
+      documents.push(items.slice(start, start + MAX_COMMANDS_PER_DOCUMENT));
+    }
+    return this.#documents(documents);
+  }
+
+  /**
+   * Documents in order on one session. When the session ends before a document was written (an
+   * expired or closed session), the rest goes on a fresh one: nothing was sent, so nothing repeats.
+   */
+  async #documents(documents: readonly (readonly BatchItem[])[]): Promise<CommandResult<unknown>[]> {
+    const all: CommandResult<unknown>[] = [];
+    let next = 0;
+    for (let retries = 0; ; retries++) {
+      try {
+        await this.#pool.run(async (session) => {
+          for (; next < documents.length; next++) all.push(...(await this.#document(session, documents[next]!)));
+        });
+        return all;
+      } catch (error) {
+        if (!neverSent(error) || retries >= UNSENT_RETRIES) throw error;
       }
-      return all;
-    });
+    }
   }
 
   stats(): PoolStats {
@@ -126,7 +160,8 @@ export class OcipClient {
   }
 
   async #document(session: PoolSession, items: readonly BatchItem[]): Promise<CommandResult<unknown>[]> {
-    const commandTypes = items.map((item) => item.spec.name);
+    // What goes on the wire, so metrics and the audit name the release's own commands.
+    const commandTypes = items.map((item) => (session.wireType ? session.wireType(item.spec) : item.spec.name));
     const started = performance.now();
     this.#roundTrips++;
     let replies: DecodedCommand[];
@@ -211,13 +246,18 @@ export interface OcipClientOptions extends OcipClientHooks {
   idleTimeoutMs?: number;
   loginRetryDelayMs?: number;
   loginMethod?: LoginMethod;
+  /** The BroadWorks release to speak ('R21', 'R22', 'R24', 'R25'); default 'auto': learn it at the first login. */
+  release?: ReleaseSetting;
   tls?: TlsOptions;
   onTrace?: (event: TraceEvent) => void;
+  /** Elements of an answer skipped as unknown (a newer release's additions), e.g. for a debug log. */
+  onIgnoredElements?: (event: { commandType: string; paths: string[] }) => void;
 }
 
 /** A client with its pool and transport. The password stays in this closure; nothing exposes it. */
 export function createOcipClient(options: OcipClientOptions): OcipClient {
-  const { password, userId, requestTimeoutMs, loginMethod, onTrace } = options;
+  const { password, userId, requestTimeoutMs, loginMethod, onTrace, onIgnoredElements } = options;
+  const release = new ReleaseMemo(options.release);
   if (!options.transport && !options.url) throw new TypeError('createOcipClient needs a url or a transport');
   const transport =
     options.transport ?? createTransport(options.url!, { connectTimeoutMs: options.connectTimeoutMs, tls: options.tls });
@@ -226,7 +266,7 @@ export function createOcipClient(options: OcipClientOptions): OcipClient {
     acquireTimeoutMs: options.acquireTimeoutMs,
     idleTimeoutMs: options.idleTimeoutMs,
     loginRetryDelayMs: options.loginRetryDelayMs,
-    createSession: () => Session.open({ transport, userId, password, requestTimeoutMs, loginMethod, onTrace }),
+    createSession: () => Session.open({ transport, userId, password, requestTimeoutMs, loginMethod, onTrace, onIgnoredElements, release }),
   });
-  return new OcipClient(pool, { onDocument: options.onDocument });
+  return new OcipClient(pool, { onDocument: options.onDocument }, release);
 }

@@ -85,8 +85,12 @@ export class OcipServerLogoutError extends OcipError {
  * the queued document was never written.
  */
 export class OcipSessionClosedError extends OcipError {
-  constructor(detail = 'the OCI-P session is closed', options?: { cause?: unknown }) {
+  /** True when the request never reached the wire: another session may safely carry it. */
+  readonly neverSent: boolean;
+
+  constructor(detail = 'the OCI-P session is closed', options?: { cause?: unknown; neverSent?: boolean }) {
     super(OcipErrorCodes.SESSION_CLOSED, detail, options);
+    this.neverSent = options?.neverSent ?? false;
   }
 }
 

@@ -4,8 +4,8 @@
 // a failed command does not stop or undo the others (OCIP.md §4: no transaction).
 // Faults (faults.ts) are applied here, so TCP, TLS and SOAP behave alike.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decodeDocument, encodeDocument, ErrorResponse, SuccessResponse } from '../ocip/codec/index.js';
-import type { CommandSpec, DecodedCommand, OutgoingCommand, OutgoingDocument } from '../ocip/codec/index.js';
+import { decodeDocument, encodeDocument, ErrorResponse, RELEASE_PROFILES, releaseProblem, SuccessResponse } from '../ocip/codec/index.js';
+import type { CommandSpec, DecodedCommand, OutgoingCommand, OutgoingDocument, Release } from '../ocip/codec/index.js';
 import { OcipEncodeError, OcipProtocolError } from '../ocip/errors.js';
 import { errorResponseValue, simError, SimulatorError } from './errors.js';
 import { GARBAGE_ANSWER } from './faults.js';
@@ -17,18 +17,23 @@ import type { Authenticator } from './session-auth.js';
 import type { SessionState } from './session.js';
 import type { World } from './world/world.js';
 
-export type Outcome = { kind: 'answer'; text: string } | { kind: 'drop' };
+/** drop: close the connection without an answer (a fault, or input that is not OCI-P at all). */
+/** An answer is text to encode, or (rewritten by a test) bytes to send as they are. */
+export type Outcome = { kind: 'answer'; text: string; bytes?: Buffer } | { kind: 'drop' };
 
 export interface DispatcherDeps {
   world: World;
   auth: Authenticator;
   faults: FaultInjector;
   clock: () => number;
+  /** The release whose command set is served: what its schema lacks is answered 6004, as its server would. */
+  release: Release;
   /** Called after a document that changed the world. */
   onWorldChanged: () => void;
 }
 
 const SESSION_ID_PATTERN = /<sessionId[^>]*>([^<]*)<\/sessionId>/;
+const BROADSOFT_DOCUMENT = /<([\w.-]+:)?BroadsoftDocument[\s>]/;
 
 /** A fresh one per command: a seeded Login or Logout cannot leak into the next command. */
 function systemSession(): SessionState {
@@ -51,7 +56,11 @@ export class Dispatcher {
       document = decodeDocument(text, { strict: true });
     } catch (error) {
       if (!(error instanceof OcipProtocolError)) throw error;
-      // Not an OCI-P document at all: one ErrorResponse, under whatever sessionId can be salvaged.
+      // No BroadsoftDocument at all: not OCI-P, the connection is closed.
+      if (!BROADSOFT_DOCUMENT.test(text) || error.message.startsWith('root element')) {
+        return { kind: 'drop' };
+      }
+      // A BroadsoftDocument the schema refuses as a whole: one ErrorResponse, under whatever sessionId can be salvaged.
       await this.delay(false);
       const sessionId = SESSION_ID_PATTERN.exec(text)?.[1]?.trim() ?? '';
       const failure = simError('REQUEST_VALIDATION', undefined, error.message);
@@ -69,7 +78,10 @@ export class Dispatcher {
     await this.delay(types.some((type) => LOGIN_COMMANDS.has(type) && type !== 'LogoutRequest'));
     if (fault === 'garbage') return { kind: 'answer', text: GARBAGE_ANSWER };
     const sessionId = fault === 'wrongSessionId' ? `${document.sessionId}-not-yours` : document.sessionId;
-    return answer(sessionId, responses);
+    const outcome = answer(sessionId, responses);
+    if (outcome.kind !== 'answer') return outcome;
+    const rewritten = faults.rewrite(outcome.text);
+    return typeof rewritten === 'string' ? { kind: 'answer', text: rewritten } : { kind: 'answer', text: outcome.text, bytes: rewritten };
   }
 
   /** Runs one command as a system administrator, on no connection (the seed world). */
@@ -81,6 +93,8 @@ export class Dispatcher {
     const echo = command.echo ?? '';
     try {
       if (command.problem !== undefined) throw simError('REQUEST_VALIDATION', undefined, command.problem);
+      const lacking = releaseProblem(RELEASE_PROFILES[this.deps.release], command.type, command.value);
+      if (lacking !== undefined) throw simError('REQUEST_VALIDATION', undefined, lacking);
       const forced = this.deps.faults.takeError(command.type);
       if (forced) return { spec: ErrorResponse, value: forcedErrorValue(forced), echo };
       checkSession(session, sessionId, command.type);
@@ -92,6 +106,7 @@ export class Dispatcher {
         sessionId,
         auth: this.deps.auth,
         now: this.deps.clock(),
+        release: this.deps.release,
         authorize: authorizer(session.login),
       };
       const value = handler.handle(ctx, command.value);

@@ -34,6 +34,8 @@ export const SIM_ERRORS = {
   DOMAIN_NOT_ASSIGNED: { code: 4712, text: 'Domain not assigned' },
   /** A service user id without `@domain`. */
   INVALID_USER_ID: { code: 4713, text: 'Invalid user id, the domain is required' },
+  /** A character BroadWorks refuses in a user id (world/identities.ts cites the rule). */
+  INVALID_USER_ID_CHARACTERS: { code: 4714, text: 'Invalid character in user id' },
   DN_NOT_IN_PROVIDER: { code: 4720, text: 'DN not found in service provider' },
   DN_NOT_IN_GROUP: { code: 4721, text: 'DN not assigned to group' },
   /** Used by another service instance, or assigned to another group. */
@@ -42,14 +44,18 @@ export const SIM_ERRORS = {
   DN_EXISTS: { code: 4723, text: 'DN already exists' },
   INVALID_PHONE_NUMBER: { code: 4724, text: 'Invalid phone number' },
   EXTENSION_IN_USE: { code: 4730, text: 'Extension already in use' },
+  /** Another user's alias, a user id, or twice in one list. */
+  ALIAS_IN_USE: { code: 4731, text: 'SIP alias already in use' },
   DEPARTMENT_NOT_FOUND: { code: 4740, text: 'Department not found' },
   DEPARTMENT_EXISTS: { code: 4741, text: 'Department already exists' },
   /** A destination that is neither a phone number nor a SIP URI (OutgoingDNorSIPURI rules). */
   INVALID_DESTINATION: { code: 4750, text: 'Invalid destination' },
   ADMIN_EXISTS: { code: 4760, text: 'Administrator already exists' },
   INVALID_TIME_ZONE: { code: 4770, text: 'Invalid time zone' },
-  /** A request type the codec knows but the simulator does not serve, or a response sent as a request. */
-  NOT_SUPPORTED: { code: 4790, text: 'Request not supported' },
+  LANGUAGE_NOT_FOUND: { code: 4771, text: 'Language not found' },
+  NETWORK_CLASS_OF_SERVICE_NOT_FOUND: { code: 4772, text: 'Network class of service not found' },
+  /** A valid request type (the codec and the release know it) that the simulator does not serve, or a response sent as a request. */
+  NOT_SUPPORTED: { code: 4790, text: 'Request not implemented by this simulator' },
   /** A bug in the simulator; detail carries the message. */
   INTERNAL: { code: 4799, text: 'Internal error' },
 } as const;

@@ -25,11 +25,28 @@ interface ArmedError extends ForcedError {
   commandType: string;
 }
 
+export type AnswerRewriter = (text: string) => string | Buffer;
+
 export class FaultInjector {
   private latencyMs = 0;
   private loginDelayMs = 0;
   private documentFaults: ArmedDocumentFault[] = [];
   private errors: ArmedError[] = [];
+  private rewriter: AnswerRewriter | undefined;
+
+  /**
+   * Every answer passes through `rewrite` before it is sent: text is then encoded as usual, bytes go
+   * out as they are. For the documents real servers send (another XSI prefix, a newer release's
+   * extra elements, a byte order mark); undefined turns it off.
+   */
+  rewriteAnswers(rewrite: AnswerRewriter | undefined): void {
+    this.rewriter = rewrite;
+  }
+
+  /** The answer as rewritten (or as it was). */
+  rewrite(text: string): string | Buffer {
+    return this.rewriter ? this.rewriter(text) : text;
+  }
 
   /** Added before every answer (0 turns it off). */
   latency(ms: number): void {
@@ -66,6 +83,7 @@ export class FaultInjector {
     this.loginDelayMs = 0;
     this.documentFaults = [];
     this.errors = [];
+    this.rewriter = undefined;
   }
 
   get answerDelayMs(): number {

@@ -3,6 +3,8 @@
 // providers, groups, DNs, departments, administrators and Instant Group Call instances, applies
 // BroadWorks' rules and errors to it, and persists it through a WorldStore. Its call lab rings
 // those instances against simulated endpoints (call-lab/).
+import type { Release } from '../ocip/codec/index.js';
+import type { AnswerEncoding } from './answer-encoding.js';
 import { CallLab, labRoutes, toClock } from './call-lab/index.js';
 import type { Clock, LabSettings } from './call-lab/index.js';
 import { Dispatcher } from './dispatcher.js';
@@ -43,6 +45,12 @@ export interface SimulatorOptions {
    * (createVirtualClock) in tests. A bare `() => number` gives that time with real timers.
    */
   clock?: Clock | (() => number);
+  /** The BroadWorks release whose command set is served (what it lacks is answered 6004). Default R25. */
+  release?: Release;
+  /** The encoding of answers on TCP/TLS, as raw bytes. Default ISO-8859-1 (with references, as the codec writes). */
+  encoding?: AnswerEncoding;
+  /** A logged-in session idle this long is logged out by the server. Default 30 minutes. */
+  sessionIdleTimeoutMs?: number;
   /** The call lab's settings (config simulator.lab); the defaults where absent. */
   lab?: Partial<LabSettings>;
   /** An internal error of the call lab's routes (answered 500). Default: console.error. */
@@ -72,6 +80,9 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+/** BroadWorks' own default for an idle OCI-P session is 30 minutes. */
+export const DEFAULT_SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? '127.0.0.1';
   const clock = toClock(options.clock);
@@ -82,7 +93,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const userId of auth.systemAdminIds) world.reservedUserIds.add(userId);
   const faults = new FaultInjector();
   const saves = new SaveQueue(store, () => world.snapshot(), options.onSaveError ?? ((error) => console.error('simulator: saving the world failed', error)));
-  const dispatcher = new Dispatcher({ world, auth, faults, clock: () => clock.now(), onWorldChanged: () => saves.request() });
+  const release = options.release ?? 'R25';
+  const dispatcher = new Dispatcher({ world, auth, faults, release, clock: () => clock.now(), onWorldChanged: () => saves.request() });
+  const sessionIdleTimeoutMs = options.sessionIdleTimeoutMs ?? DEFAULT_SESSION_IDLE_TIMEOUT_MS;
+  const encoding = options.encoding ?? 'ISO-8859-1';
   if (!saved) {
     if (!options.world && options.seed) applySeed(dispatcher, options.seed);
     // The first start writes its world, so a later change of the seed does not alter it.
@@ -93,7 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const lab = new CallLab({ world, clock, settings: options.lab });
   const listeners: Listener[] = [];
   try {
-    const tcp = await startListener({ host, port: options.port ?? 0, transport: 'tcp', dispatcher, registry });
+    const tcp = await startListener({ host, port: options.port ?? 0, transport: 'tcp', dispatcher, registry, encoding, sessionIdleTimeoutMs });
     listeners.push(tcp);
     const simulator: Simulator = {
       port: tcp.port,
@@ -118,12 +132,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       },
     };
     if (options.tls) {
-      const tls = await startListener({ host, port: options.tls.port, transport: 'tls', tls: options.tls, dispatcher, registry });
+      const tls = await startListener({ host, port: options.tls.port, transport: 'tls', tls: options.tls, dispatcher, registry, encoding, sessionIdleTimeoutMs });
       listeners.push(tls);
       simulator.tlsPort = tls.port;
     }
     if (typeof options.httpPort === 'number') {
-      const soap = createSoapEndpoint({ dispatcher, registry });
+      const soap = createSoapEndpoint({ dispatcher, registry, sessionIdleTimeoutMs });
       const http = await startHttpListener({ host, port: options.httpPort, soap, lab: labRoutes(lab, options.onLabError) });
       listeners.push(http);
       simulator.httpPort = http.port;
@@ -151,5 +165,7 @@ export type { SessionInfo, ServerLogoutReason } from './session.js';
 export { FaultInjector, GARBAGE_ANSWER } from './faults.js';
 export type { ForcedError } from './faults.js';
 export { SIM_ERRORS } from './errors.js';
+export { ANSWER_ENCODINGS } from './answer-encoding.js';
+export type { AnswerEncoding } from './answer-encoding.js';
 export type { SimErrorKind } from './errors.js';
 export type * from './world/types.js';

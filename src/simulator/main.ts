@@ -27,6 +27,9 @@ const simulator = await startSimulator({
   port: args.exportSeed ? 0 : config.simulator.port,
   httpPort: args.exportSeed ? null : config.simulator.httpPort,
   lab: config.simulator.lab,
+  release: config.simulator.release,
+  encoding: config.simulator.encoding,
+  sessionIdleTimeoutMs: config.simulator.sessionIdleTimeoutMs,
   seed,
   store,
 });

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from './dispatcher.js';
+import { LOGIN_COMMANDS } from './handlers/index.js';
 import type { SessionRegistry, SessionState } from './session.js';
 import { SOAP_PATH, SoapRequestError, unwrapRequest, wrapFault, wrapResponse, wsdl } from './soap-envelope.js';
 
@@ -17,11 +18,25 @@ const MAX_COOKIE_SESSIONS = 10_000;
 export interface SoapOptions {
   dispatcher: Dispatcher;
   registry: SessionRegistry;
+  /** A logged-in cookie idle this long is logged out: its next request is outside a session. */
+  sessionIdleTimeoutMs: number;
 }
 
 interface CookieSession {
   state: SessionState;
   queue: Promise<void>;
+  lastUsed: number;
+}
+
+/** The fault a request outside a logged-in session gets (the OCI session expired or never was). */
+export const NO_SESSION_FAULT = 'Not logged in: no OCI session for this request, log in first';
+
+const COMMAND_TYPE = /xsi:type\s*=\s*["'](?:[\w.-]+:)?([\w.-]+)["']/g;
+
+/** True when every command of the document may come before a login. */
+function onlyLoginCommands(documentText: string): boolean {
+  const types = [...documentText.matchAll(COMMAND_TYPE)].map((match) => match[1]!);
+  return types.length > 0 && types.every((type) => LOGIN_COMMANDS.has(type));
 }
 
 export interface SoapEndpoint {
@@ -43,6 +58,7 @@ export function createSoapEndpoint(options: SoapOptions): SoapEndpoint {
     const session: CookieSession = {
       state: { key: `soap-${id}`, transport: 'soap', remoteAddress: request.socket.remoteAddress ?? '' },
       queue: Promise.resolve(),
+      lastUsed: Date.now(),
     };
     cookies.set(id, session);
     options.registry.add(session.state);
@@ -70,6 +86,15 @@ export function createSoapEndpoint(options: SoapOptions): SoapEndpoint {
       return send(response, 500, 'text/xml; charset=utf-8', wrapFault('Client', error.message));
     }
     const session = sessionFor(request, response);
+    const now = Date.now();
+    if (session.state.login && now - session.lastUsed > options.sessionIdleTimeoutMs) {
+      delete session.state.login;
+      delete session.state.nonce;
+    }
+    session.lastUsed = now;
+    if (!session.state.login && !onlyLoginCommands(documentText)) {
+      return send(response, 500, 'text/xml; charset=utf-8', wrapFault('Client', NO_SESSION_FAULT));
+    }
     const turn = session.queue.then(() => options.dispatcher.handle(session.state, documentText));
     session.queue = turn.then(
       () => undefined,

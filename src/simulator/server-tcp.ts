@@ -5,6 +5,8 @@ import { createServer as createNetServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { decodeDocumentBytes, DocumentFramer, encodeDocument, LogoutRequest } from '../ocip/codec/index.js';
+import { answerBytes } from './answer-encoding.js';
+import type { AnswerEncoding } from './answer-encoding.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { ServerLogoutReason, SessionRegistry, SessionState } from './session.js';
 import { listenOn } from './listen.js';
@@ -23,6 +25,9 @@ export interface ListenerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   dispatcher: Dispatcher;
   registry: SessionRegistry;
+  encoding: AnswerEncoding;
+  /** A logged-in connection that sends nothing for this long is logged out (LogoutRequest) and closed. */
+  sessionIdleTimeoutMs: number;
 }
 
 export interface Listener {
@@ -59,6 +64,16 @@ function serveConnection(socket: Socket, key: string, options: ListenerOptions):
   const framer = new DocumentFramer(MAX_REQUEST_BYTES);
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  /** Restarted by every document; only a logged-in connection expires (one that never logs in just waits). */
+  const touch = (): void => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (session.login) void session.forceLogout?.('Open Client Server Forced Logout');
+    }, options.sessionIdleTimeoutMs);
+    idleTimer.unref();
+  };
+  socket.once('close', () => clearTimeout(idleTimer));
 
   const enqueue = (work: () => Promise<void>): Promise<void> => {
     queued++;
@@ -85,7 +100,7 @@ function serveConnection(socket: Socket, key: string, options: ListenerOptions):
           sessionId: login.sessionId,
           commands: [{ spec: LogoutRequest, value: { userId: login.userId, reason } }],
         });
-        socket.write(text, 'latin1');
+        socket.write(answerBytes(text, options.encoding));
       }
       socket.end();
       setTimeout(() => socket.destroy(), LOGOUT_LINGER_MS).unref();
@@ -99,16 +114,17 @@ function serveConnection(socket: Socket, key: string, options: ListenerOptions):
     try {
       documents = framer.push(chunk);
     } catch {
-      // Over MAX_REQUEST_BYTES without an end tag: nothing sensible can be answered.
+      // Not OCI-P (the first tag tells), or over MAX_REQUEST_BYTES without an end tag: nothing sensible can be answered.
       socket.destroy();
       return;
     }
+    if (documents.length > 0) touch();
     for (const bytes of documents) {
       void enqueue(async () => {
         const outcome = await dispatcher.handle(session, decodeDocumentBytes(bytes));
         if (socket.destroyed) return;
         if (outcome.kind === 'drop') socket.destroy();
-        else socket.write(outcome.text, 'latin1');
+        else socket.write(outcome.bytes ?? answerBytes(outcome.text, options.encoding));
       });
     }
   });

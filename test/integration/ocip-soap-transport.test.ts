@@ -12,8 +12,7 @@ import {
   Session,
   SoapTransport,
   VerifySessionIsValidRequest,
-  createTransport,
-} from '../../src/ocip/index.js';
+  createTransport, ReleaseMemo } from '../../src/ocip/index.js';
 import type { FakeSoapServer } from '../support/fake-ocip-server.js';
 import { FAKE_PASSWORD, FAKE_USER, FakeOcipBackend, startFakeSoapServer, tlsFixture } from '../support/fake-ocip-server.js';
 
@@ -35,7 +34,7 @@ describe('SOAP transport', () => {
     const transport = createTransport(http.url);
     assert.ok(transport instanceof SoapTransport);
     const first = http.requests.length;
-    const session = await Session.open({ transport, userId: FAKE_USER, password: FAKE_PASSWORD, requestTimeoutMs: 500 });
+    const session = await Session.open({ transport, userId: FAKE_USER, password: FAKE_PASSWORD, requestTimeoutMs: 500, release: new ReleaseMemo('R25') });
     assert.equal(backend.logins.at(-1)!.method, 'signed', 'http is not encrypted: no plain password');
     const [answer] = await session.send([{ spec: GroupDnGetListRequest, value: { serviceProviderId: 'sp', groupId: 'g' } }]);
     assert.deepEqual(answer!.value!.phoneNumber, ['+3220 <&> é']);

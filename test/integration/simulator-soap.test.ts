@@ -39,14 +39,7 @@ class SoapSession {
   }
 
   async send(command: OutgoingCommand): Promise<DecodedCommand> {
-    const document = encodeDocument({ sessionId: this.sessionId, commands: [command] });
-    const typeAttribute = this.part === 'arg0' ? ' xsi:type="soapenc:string"' : '';
-    const envelope =
-      `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ` +
-      `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/">` +
-      `<soapenv:Body><ns1:processOCIMessage xmlns:ns1="urn:com:broadsoft:webservice"><${this.part}${typeAttribute}>${escape(document)}</${this.part}>` +
-      `</ns1:processOCIMessage></soapenv:Body></soapenv:Envelope>`;
-    const response = await this.post(envelope);
+    const response = await this.sendRaw(command);
     assert.equal(response.status, 200);
     const text = await response.text();
     const inner = /<processOCIMessageReturn>([\s\S]*)<\/processOCIMessageReturn>/.exec(text)?.[1];
@@ -54,6 +47,24 @@ class SoapSession {
     const answer = decodeDocument(unescape(inner));
     assert.equal(answer.sessionId, this.sessionId);
     return answer.commands[0]!;
+  }
+
+  /** A request outside a logged-in session gets a SOAP fault (HTTP 500), not an OCI answer. */
+  async assertNoSession(command: OutgoingCommand): Promise<void> {
+    const response = await this.sendRaw(command);
+    assert.equal(response.status, 500);
+    assert.match(await response.text(), /<faultstring>Not logged in/);
+  }
+
+  async sendRaw(command: OutgoingCommand): Promise<Response> {
+    const document = encodeDocument({ sessionId: this.sessionId, commands: [command] });
+    const typeAttribute = this.part === 'arg0' ? ' xsi:type="soapenc:string"' : '';
+    const envelope =
+      `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ` +
+      `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/">` +
+      `<soapenv:Body><ns1:processOCIMessage xmlns:ns1="urn:com:broadsoft:webservice"><${this.part}${typeAttribute}>${escape(document)}</${this.part}>` +
+      `</ns1:processOCIMessage></soapenv:Body></soapenv:Envelope>`;
+    return this.post(envelope);
   }
 }
 
@@ -88,9 +99,9 @@ test('login then a command over HTTP, bound to the JSESSIONID cookie', async () 
   const info = sim.sessions().find((s) => s.sessionId === session.sessionId);
   assert.equal(info?.transport, 'soap');
 
-  // Without the cookie the same sessionId is a stranger.
+  // Without the cookie the same sessionId is a stranger: outside any session, a SOAP fault.
   const stranger = new SoapSession('in0', session.sessionId);
-  assert.equal(errorCodeOf(await stranger.send({ spec: VerifySessionIsValidRequest, value: {} })), SIM_ERRORS.INVALID_SESSION.code);
+  await stranger.assertNoSession({ spec: VerifySessionIsValidRequest, value: {} });
 });
 
 test('the rpc/encoded arg0 part and the signed-password login work too', async () => {
@@ -106,7 +117,7 @@ test('logoutSession ends a SOAP session', async () => {
   const session = new SoapSession();
   valueOf(await session.send({ spec: LoginRequest22V5, value: { userId: 'groupadmin', password: 'admin' } }));
   assert.equal(await sim.logoutSession(session.sessionId), 1);
-  assert.equal(errorCodeOf(await session.send({ spec: VerifySessionIsValidRequest, value: {} })), SIM_ERRORS.INVALID_SESSION.code);
+  await session.assertNoSession({ spec: VerifySessionIsValidRequest, value: {} });
 });
 
 test('an envelope without processOCIMessage is a SOAP Fault; a dropped connection fails the HTTP request', async () => {

@@ -13,7 +13,10 @@ import { loadConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/index.js';
 import type { DeclaredRoute } from '../../src/http/auth-guard.js';
 import type { DocumentEvent, OcipClient } from '../../src/ocip/client.js';
-import type { SeedCommand, Simulator } from '../../src/simulator/index.js';
+import type { Release } from '../../src/ocip/codec/index.js';
+import type { ReleaseSetting, TraceEvent } from '../../src/ocip/session/index.js';
+import type { AnswerEncoding, SeedCommand, Simulator } from '../../src/simulator/index.js';
+import { tlsFixture } from './fake-ocip-server.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
 
@@ -52,6 +55,24 @@ export interface AdapterHarnessOptions {
   clock?: () => number;
   /** How passwords are checked; default: an OCI-P login to the simulator. */
   verifier?: CredentialVerifier;
+  /** The BroadWorks the adapter talks to: the simulator's release and encoding, TCP or TLS, the client's release setting. */
+  backend?: BackendOptions;
+}
+
+export interface BackendOptions {
+  /** SIMULATOR_RELEASE. Default R25. */
+  release?: Release;
+  /** SIMULATOR_ENCODING. Default ISO-8859-1. */
+  encoding?: AnswerEncoding;
+  sessionIdleTimeoutMs?: number;
+  /** How the client reaches the simulator. Default tcp. */
+  transport?: 'tcp' | 'tls';
+  /** OCIP_RELEASE. Default auto (learned at the first login). */
+  ocipRelease?: ReleaseSetting;
+  /** Every document the client sends and receives (passwords masked). */
+  onTrace?: (event: TraceEvent) => void;
+  /** Answer elements the client skipped as unknown. */
+  onIgnoredElements?: (event: { commandType: string; paths: string[] }) => void;
 }
 
 export type Agent = ReturnType<typeof supertest>;
@@ -96,6 +117,15 @@ export function settingsOverrides(settings: Partial<AdapterSettings>): Record<st
   return overrides;
 }
 
+/** The BroadWorks the test talks to, as settings: the simulator's release, encoding and idle time, the client's release. */
+function backendOverrides(backend: BackendOptions = {}): Record<string, unknown> {
+  const simulator: Record<string, unknown> = {};
+  if (backend.release) simulator.release = backend.release;
+  if (backend.encoding) simulator.encoding = backend.encoding;
+  if (backend.sessionIdleTimeoutMs) simulator.sessionIdleTimeoutMs = backend.sessionIdleTimeoutMs;
+  return { simulator, ...(backend.ocipRelease && { ocip: { release: backend.ocipRelease } }) };
+}
+
 /** What only a test changes: ports chosen by the system, a small pool, short waits, no call lab. */
 const TEST_INFRASTRUCTURE = {
   server: { host: '127.0.0.1', port: 0 },
@@ -108,7 +138,8 @@ const DISCARD = { write: (_line: string) => undefined };
 
 export async function startAdapter(settings: Partial<AdapterSettings> = {}, options: AdapterHarnessOptions = {}): Promise<AdapterHarness> {
   // env: {} so the developer's shell (PORT, OCIP_URL, APIO_CONFIG...) cannot leak into a test.
-  const config = loadConfig({ env: {}, overrides: [TEST_INFRASTRUCTURE, settingsOverrides(settings), options.overrides ?? {}] });
+  const config = loadConfig({ env: {}, overrides: [TEST_INFRASTRUCTURE, settingsOverrides(settings), backendOverrides(options.backend), options.overrides ?? {}] });
+  const backend = options.backend ?? {};
   const roundTrips: DocumentEvent[] = [];
   const loggedErrors: unknown[] = [];
   // The production wiring (buildAdapter), in memory: the simulator's world and the store.
@@ -121,6 +152,9 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
     ...(options.verifier && { verifier: options.verifier }),
     onDocument: (event) => roundTrips.push(event),
     onServerError: (error) => loggedErrors.push(error),
+    ...(backend.transport === 'tls' && { simulatorTls: tlsFixture() }),
+    ...(backend.onTrace && { onTrace: backend.onTrace }),
+    ...(backend.onIgnoredElements && { onIgnoredElements: backend.onIgnoredElements }),
   });
   // destroy, not close: a test may have stopped the simulator, and a logout would then wait.
   const close = (): Promise<void> => adapter.destroy();

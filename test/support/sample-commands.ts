@@ -12,6 +12,7 @@ import {
   GroupDnGetListRequest,
   GroupDomainAssignListRequest,
   GroupDomainGetAssignedListRequest,
+  GroupGetRequest14sp7,
   GroupGetRequest22V5,
   GroupInstantGroupCallAddInstanceRequest14,
   GroupInstantGroupCallDeleteInstanceRequest,
@@ -21,6 +22,7 @@ import {
   GroupInstantGroupCallModifyInstanceRequest,
   GroupModifyRequest,
   LoginRequest14sp4,
+  LoginRequest22V4,
   LoginRequest22V5,
   LogoutRequest,
   ServiceProviderAddRequest13mp2,
@@ -28,6 +30,7 @@ import {
   ServiceProviderDnAddListRequest,
   ServiceProviderDomainAssignListRequest,
   SystemDomainAddRequest,
+  SystemSoftwareVersionGetRequest,
   UserGetServiceInstanceListInServiceProviderRequest,
   UserModifyUserIdRequest,
   VerifySessionIsValidRequest,
@@ -73,6 +76,8 @@ const login = [
   // signedPassword('1234567890123', 'password'): the vector of OCIP.md §5.2.
   sample('LoginRequest14sp4-signed', LoginRequest14sp4, { userId: 'apio.admin', signedPassword: '77e4a6de3a1e00be05e121cf0ebee860' }),
   sample('LoginRequest22V5-password', LoginRequest22V5, { userId: 'apio.admin', password: 'Tr0ub4dor&3' }),
+  sample('LoginRequest22V4-password', LoginRequest22V4, { userId: 'apio.admin', password: 'Tr0ub4dor&3' }),
+  sample('SystemSoftwareVersionGetRequest', SystemSoftwareVersionGetRequest, {}),
   sample('LogoutRequest-client-logout', LogoutRequest, { userId: 'apio.admin', reason: 'Client Logout' }),
   sample('LogoutRequest-minimal', LogoutRequest, { userId: 'apio.admin' }),
   sample('VerifySessionIsValidRequest', VerifySessionIsValidRequest, {}),
@@ -81,6 +86,7 @@ const login = [
 const lookups = [
   sample('GroupGetRequest22V5-by-ids', GroupGetRequest22V5, { serviceProviderId: SP, groupId: GROUP }),
   sample('GroupGetRequest22V5-by-external-id', GroupGetRequest22V5, { groupExternalId: 'ext-0042' }),
+  sample('GroupGetRequest14sp7', GroupGetRequest14sp7, { serviceProviderId: SP, groupId: GROUP }),
   sample('GroupDomainGetAssignedListRequest', GroupDomainGetAssignedListRequest, { serviceProviderId: SP, groupId: GROUP }),
   sample('GroupDnGetListRequest', GroupDnGetListRequest, { serviceProviderId: SP, groupId: GROUP }),
   sample('GroupDepartmentGetListRequest18', GroupDepartmentGetListRequest18, {

@@ -1,4 +1,5 @@
-// Test support: validates OCI-P XML documents against the BroadWorks R25 XSD (../shared/ocip-schema) with xmllint.
+// Test support: validates OCI-P XML documents against a BroadWorks release's XSD with xmllint: R25 in
+// ../shared/ocip-schema, R21, R22 and R24 in ../shared/ocip-schema-releases/<release>.
 // The master schema takes ~0.6 s to compile, so a whole batch of documents goes through ONE xmllint process.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,27 +20,43 @@ function findProjectRoot(): string {
 }
 
 export const OCIP_SCHEMA_DIR: string = resolve(findProjectRoot(), '..', 'shared', 'ocip-schema');
-const MASTER_XSD = join(OCIP_SCHEMA_DIR, 'OCISchemaAS.xsd');
+const RELEASES_DIR: string = resolve(findProjectRoot(), '..', 'shared', 'ocip-schema-releases');
+
+/** The releases with a schema in ../shared. */
+export type SchemaRelease = 'R21' | 'R22' | 'R24' | 'R25';
+export const SCHEMA_RELEASES: readonly SchemaRelease[] = ['R21', 'R22', 'R24', 'R25'];
+
+export function schemaDir(release: SchemaRelease = 'R25'): string {
+  return release === 'R25' ? OCIP_SCHEMA_DIR : join(RELEASES_DIR, release);
+}
+
+function masterXsd(release: SchemaRelease): string {
+  return join(schemaDir(release), 'OCISchemaAS.xsd');
+}
 
 export type SchemaAvailability = { ok: true } | { ok: false; reason: string };
 export type ValidationResult = { valid: boolean; errors: string[] };
 
-let availability: SchemaAvailability | undefined;
+const availability = new Map<SchemaRelease, SchemaAvailability>();
 
 /** The schema is third-party data kept outside the repo and xmllint is a system package: either may be missing. */
-export function schemaAvailability(): SchemaAvailability {
-  if (availability) return availability;
-  if (!existsSync(MASTER_XSD)) {
-    availability = { ok: false, reason: '../shared/ocip-schema not found: schema validation skipped' };
+export function schemaAvailability(release: SchemaRelease = 'R25'): SchemaAvailability {
+  const known = availability.get(release);
+  if (known) return known;
+  let found: SchemaAvailability;
+  if (!existsSync(masterXsd(release))) {
+    const where = release === 'R25' ? '../shared/ocip-schema' : `../shared/ocip-schema-releases/${release}`;
+    found = { ok: false, reason: `${where} not found: ${release} schema validation skipped` };
   } else {
     try {
       execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-      availability = { ok: true };
+      found = { ok: true };
     } catch {
-      availability = { ok: false, reason: 'xmllint not installed: apt-get install -y libxml2-utils' };
+      found = { ok: false, reason: 'xmllint not installed: apt-get install -y libxml2-utils' };
     }
   }
-  return availability;
+  availability.set(release, found);
+  return found;
 }
 
 /**
@@ -77,7 +94,7 @@ function runXmllint(args: string[], cwd: string): Promise<{ code: number | null;
  * `doc-0.xml:2: element x: Schemas validity error : ...` lines then `doc-0.xml fails to validate`.
  * A file that is not well-formed gets only `doc-0.xml:2: parser error : ...` (plus context and caret lines).
  */
-export async function validateDocuments(docs: readonly string[]): Promise<ValidationResult[]> {
+export async function validateDocuments(docs: readonly string[], release: SchemaRelease = 'R25'): Promise<ValidationResult[]> {
   if (docs.length === 0) return [];
   const dir = await mkdtemp(join(tmpdir(), 'ocip-xsd-'));
   try {
@@ -89,7 +106,7 @@ export async function validateDocuments(docs: readonly string[]): Promise<Valida
         return writeFile(join(dir, names[i]!), xml, encodingOf(xml));
       }),
     );
-    const { code, output } = await runXmllint(['--noout', '--nowarning', '--schema', MASTER_XSD, ...names], dir);
+    const { code, output } = await runXmllint(['--noout', '--nowarning', '--schema', masterXsd(release), ...names], dir);
     // 0 = all valid, 1 = a parse error, 3 = validity errors; anything else (5 = schema failed to compile, a
     // signal) means no document was really checked, so fail loudly instead of reporting them all invalid.
     if (code !== 0 && code !== 1 && code !== 3) {

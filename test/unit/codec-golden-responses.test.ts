@@ -40,9 +40,9 @@ const expectations: Record<string, (document: DecodedDocument) => void> = {
     assert.equal(command.value.errorCode, 6004);
     assert.equal(command.value.summary, '[Error 6004] OCI XML Request validation error');
     const detail = command.value.detail as string;
-    // CDATA arrives verbatim: markup inside stays text (trimmed like every element's text).
+    // CDATA arrives verbatim: markup inside stays text, and so do its newlines (detail is an xs:string).
     assert.ok(detail.startsWith("Invalid xsi:type qname: 'GroupInstantGroupCallGetInstanceRequest' in element BroadsoftDocument@C\n<command "));
-    assert.ok(detail.endsWith('<serviceUserId>APIOTestIGC@sip.netaxis.be</serviceUserId></command>'));
+    assert.ok(detail.endsWith('<serviceUserId>APIOTestIGC@sip.netaxis.be</serviceUserId></command>\n\n'));
   },
   'authentication-response.xml': (doc) => {
     assert.deepEqual(only(doc, 'AuthenticationResponse').value, { userId: 'apio.admin', nonce: '1234567890123', passwordAlgorithm: 'MD5' });

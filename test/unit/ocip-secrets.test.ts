@@ -11,8 +11,7 @@ import {
   Session,
   createOcipClient,
   maskPasswords,
-  signedPassword,
-} from '../../src/ocip/index.js';
+  signedPassword, ReleaseMemo } from '../../src/ocip/index.js';
 import type { TraceEvent } from '../../src/ocip/index.js';
 import { FAKE_NONCE, FAKE_PASSWORD, FAKE_USER, FakeOcipBackend, memoryTransport } from '../support/fake-ocip-server.js';
 
@@ -73,8 +72,10 @@ describe('secrets', () => {
   test('traces mask plain and signed passwords', async () => {
     const backend = new FakeOcipBackend();
     const events: TraceEvent[] = [];
-    const plain = await Session.open({ transport: memoryTransport(backend, { secure: true }), userId: FAKE_USER, password: FAKE_PASSWORD, onTrace: (event) => events.push(event) });
-    const signed = await Session.open({ transport: memoryTransport(backend), userId: FAKE_USER, password: FAKE_PASSWORD, onTrace: (event) => events.push(event) });
+    // The release pinned: no version query between the logins and the work.
+    const release = new ReleaseMemo('R25');
+    const plain = await Session.open({ transport: memoryTransport(backend, { secure: true }), userId: FAKE_USER, password: FAKE_PASSWORD, release, onTrace: (event) => events.push(event) });
+    const signed = await Session.open({ transport: memoryTransport(backend), userId: FAKE_USER, password: FAKE_PASSWORD, release, onTrace: (event) => events.push(event) });
     await plain.send([{ spec: GroupAdminAddRequest, value: { serviceProviderId: 'sp', groupId: 'g', userId: 'ga@fake.example', password: 'An0ther-Secret' } }]);
     await Promise.all([plain.close(), signed.close()]);
     const out = events.filter((event) => event.direction === 'out');

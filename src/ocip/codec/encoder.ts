@@ -43,6 +43,7 @@ export function encodeDocument(document: OutgoingDocument): string {
 }
 
 function encodeCommand({ spec, value, echo }: OutgoingCommand, path: string): string {
+  if (spec.portable) throw new OcipEncodeError(`${spec.name} is release-neutral: a release profile translates it before it is sent`, path);
   const attributes: Record<string, string> = {};
   const body = { ...(value as Record<string, unknown>) };
   // ErrorResponse carries its `type` as an attribute, written before the others as BroadWorks does.

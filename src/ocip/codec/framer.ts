@@ -1,6 +1,8 @@
 // Splits an OCI-P byte stream into documents. OCI-P has no length prefix: a document ends at
 // `</BroadsoftDocument>` (or a prefixed `</C:BroadsoftDocument>`). The remainder is kept as
-// bytes, so a UTF-8 character split across two chunks is joined before it is decoded.
+// bytes, so a UTF-8 character split across two chunks is joined before it is decoded. What may
+// precede a document (whitespace, a UTF-8 byte order mark, in any chunking) is dropped here, so a
+// document's bytes start at '<'.
 import { OcipProtocolError } from '../errors.js';
 
 const END_TAG_TAIL = Buffer.from('BroadsoftDocument>', 'latin1');
@@ -26,7 +28,8 @@ export class DocumentFramer {
       const end = this.findDocumentEnd(Math.max(start, this.searchFrom));
       if (end === -1) break;
       const document = this.buffer.subarray(start, end);
-      if (!isBlank(document)) documents.push(trimLeadingWhitespace(document));
+      const body = document.subarray(preambleLength(document));
+      if (body.length > 0) documents.push(body);
       start = end;
       this.searchFrom = end;
     }
@@ -45,7 +48,7 @@ export class DocumentFramer {
    * be waited on until the request times out: the first tag tells at once.
    */
   private checkDocumentStart(): void {
-    const head = this.buffer.subarray(0, 512).toString('latin1').trimStart();
+    const head = this.buffer.subarray(preambleLength(this.buffer), 512).toString('latin1');
     const tagEnd = head.indexOf('>');
     if (tagEnd === -1) return;
     const firstTag = head.slice(0, tagEnd + 1);
@@ -55,7 +58,7 @@ export class DocumentFramer {
 
   /** Bytes received that do not yet form a whole document. */
   get pendingBytes(): number {
-    return isBlank(this.buffer) ? 0 : this.buffer.length;
+    return preambleLength(this.buffer) === this.buffer.length ? 0 : this.buffer.length;
   }
 
   reset(): void {
@@ -88,13 +91,28 @@ function isNameByte(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2d || byte === 0x2e;
 }
 
-function isBlank(bytes: Buffer): boolean {
-  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
-  return true;
+function isWhitespace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-function trimLeadingWhitespace(bytes: Buffer): Buffer {
-  let start = 0;
-  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) start++;
-  return bytes.subarray(start);
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * How many leading bytes are whitespace or UTF-8 byte order marks. A BOM cut short by the end of
+ * the buffer counts too: its rest is still to come, and it must not be read as a foreign first tag.
+ */
+function preambleLength(bytes: Buffer): number {
+  let index = 0;
+  while (index < bytes.length) {
+    if (isWhitespace(bytes[index]!)) {
+      index++;
+      continue;
+    }
+    if (bytes[index] !== BOM[0]) break;
+    let matched = 1;
+    while (matched < 3 && index + matched < bytes.length && bytes[index + matched] === BOM[matched]) matched++;
+    if (matched < 3 && index + matched < bytes.length) break;
+    index += matched;
+  }
+  return index;
 }

@@ -10,3 +10,4 @@ export type { DecodedCommand, DecodedCommandOk, DecodedCommandInvalid, DecodedDo
 export { DocumentFramer, DEFAULT_MAX_DOCUMENT_BYTES } from './framer.js';
 export { decodeDocumentBytes, encodeDocumentText } from './text.js';
 export { signedPassword, sha1Hex } from './login-digest.js';
+export * from './releases/index.js';

@@ -68,6 +68,8 @@ export interface CommandSpec<Name extends string = string, F extends Fields = Fi
   /** Namespace of the type: core responses live in "C", every command type in no namespace. */
   readonly namespace: '' | 'C';
   readonly response?: R;
+  /** A release-neutral request (codec/releases): each release profile names the command it becomes. Never on the wire. */
+  readonly portable?: true;
   /** A query (BroadWorks' …Get…Request): it changes nothing, so a dry run sends it. */
   readonly readOnly?: boolean;
   /** The field naming the service user this request creates (an Add, or a rename's new id). */
@@ -127,6 +129,7 @@ export function int(name: string, minInclusive?: number, maxInclusive?: number):
 }
 
 export const xsString: SimpleType<string> = { kind: 'simple', name: 'xs:string', base: 'string' };
+export const xsToken: SimpleType<string> = { kind: 'simple', name: 'xs:token', base: 'token' };
 export const xsNormalizedString: SimpleType<string> = { kind: 'simple', name: 'xs:normalizedString', base: 'string' };
 export const xsBoolean: SimpleType<boolean> = { kind: 'simple', name: 'xs:boolean', base: 'boolean' };
 export const xsInt: SimpleType<number> = { kind: 'simple', name: 'xs:int', base: 'int' };

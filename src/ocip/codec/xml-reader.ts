@@ -10,7 +10,8 @@ export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: XmlElement[];
-  /** Concatenated character data directly inside this element, trimmed. */
+  /** Concatenated character data directly inside this element, as sent: the decoder applies the
+   * white-space rule of the element's schema type (xs:string keeps it, xs:token collapses it). */
   text: string;
 }
 
@@ -20,7 +21,7 @@ const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quo
 
 // Shared, frozen, by every element without attributes or without children (most of them): a
 // 1,000-row list has ~7,000 elements, and two empty objects each were a third of the reader's garbage.
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 export function readXml(source: string): XmlElement {
@@ -75,7 +76,7 @@ export function readXml(source: string): XmlElement {
       const name = source.slice(lt + 2, end).trim();
       const open = stack.pop();
       if (!open || open.name !== name) fail(`end tag </${name}> does not match <${open?.name ?? ''}>`);
-      open!.text = texts.pop()!.trim();
+      open!.text = texts.pop()!;
       position = end + 1;
       if (stack.length === 0) root = open;
     } else {

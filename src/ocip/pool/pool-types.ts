@@ -1,5 +1,5 @@
 // The pool's contract: what it needs of a session, its options and its statistics.
-import type { DecodedCommand, OutgoingCommand } from '../codec/index.js';
+import type { CommandSpec, DecodedCommand, OutgoingCommand } from '../codec/index.js';
 
 /** What the pool needs of a session (Session implements it; tests may pass fakes). */
 export interface PoolSession {
@@ -8,6 +8,8 @@ export interface PoolSession {
   close(): Promise<void>;
   destroy(error?: Error): void;
   onEnd(listener: (error?: Error) => void): () => void;
+  /** The command type this session puts on the wire for `spec` (a release-neutral one becomes its release's). */
+  wireType?(spec: CommandSpec): string;
 }
 
 export interface OcipPoolOptions<S extends PoolSession> {

@@ -16,6 +16,8 @@ import {
 import type { Channel, Transport } from '../transport/channel.js';
 import { logIn } from './login.js';
 import type { LoginInfo, LoginMethod } from './login.js';
+import { fromRelease, learnRelease, ReleaseMemo, toRelease } from './release.js';
+import type { CommandSpec, ReleaseProfile } from '../codec/index.js';
 import { maskPasswords } from './password-mask.js';
 
 export interface TraceEvent {
@@ -37,6 +39,16 @@ export interface SessionOptions {
   /** How long close() waits for the answer to its LogoutRequest. Default min(requestTimeoutMs, 2 s). */
   logoutTimeoutMs?: number;
   onTrace?: (event: TraceEvent) => void;
+  /** The release, shared by a client's sessions: pinned, or learned by the first login. Default: learn it. */
+  release?: ReleaseMemo;
+  /** Elements of an answer skipped as unknown to its type (a newer release's additions), for a debug log. */
+  onIgnoredElements?: (event: IgnoredElementsEvent) => void;
+}
+
+/** The elements an answer carried that its type does not know, by path. */
+export interface IgnoredElementsEvent {
+  commandType: string;
+  paths: string[];
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -62,6 +74,8 @@ export class Session {
   readonly #requestTimeoutMs: number;
   readonly #logoutTimeoutMs: number;
   readonly #onTrace: ((event: TraceEvent) => void) | undefined;
+  readonly #onIgnored: SessionOptions['onIgnoredElements'];
+  #profile!: ReleaseProfile;
   #state: State = 'open';
   #queue: Job[] = [];
   #inFlight: Job | undefined;
@@ -75,12 +89,16 @@ export class Session {
 
   /** Connects and logs in. Rejects with OcipLoginError when the credentials are refused (never retried). */
   static async open(options: SessionOptions): Promise<Session> {
-    const { transport, password, loginMethod = 'auto', ...settings } = options;
+    const { transport, password, loginMethod = 'auto', release = new ReleaseMemo(), ...settings } = options;
     const channel = await transport.connect();
     const session = new Session(channel, settings);
     try {
       const exchange = (commands: OutgoingCommand[]) => session.#exchange(commands, session.#requestTimeoutMs);
-      session.#login = await logIn(exchange, { userId: options.userId, password, method: loginMethod, secure: transport.secure });
+      const known = release.profile;
+      const { info, implied } = await logIn(exchange, { userId: options.userId, password, method: loginMethod, secure: transport.secure, profile: known });
+      session.#login = info;
+      session.#profile = known ?? (await learnRelease(exchange, implied));
+      release.profile ??= session.#profile;
     } catch (error) {
       session.destroy(error as Error);
       throw error;
@@ -88,12 +106,13 @@ export class Session {
     return session;
   }
 
-  private constructor(channel: Channel, options: Omit<SessionOptions, 'password' | 'transport' | 'loginMethod'>) {
+  private constructor(channel: Channel, options: Omit<SessionOptions, 'password' | 'transport' | 'loginMethod' | 'release'>) {
     this.userId = options.userId;
     this.#channel = channel;
     this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.#logoutTimeoutMs = options.logoutTimeoutMs ?? Math.min(this.#requestTimeoutMs, 2_000);
     this.#onTrace = options.onTrace;
+    this.#onIgnored = options.onIgnoredElements;
     channel.onDocument((text) => this.#receive(text));
     channel.onClose((error) => this.#end(error ?? new OcipSocketClosedError('the OCI-P connection closed'), 'session'));
   }
@@ -108,6 +127,16 @@ export class Session {
     return this.#login;
   }
 
+  /** The BroadWorks release this session speaks. */
+  get release(): ReleaseProfile['release'] {
+    return this.#profile.release;
+  }
+
+  /** The command type sent for `spec`: a release-neutral request as this session's release names it. */
+  wireType(spec: CommandSpec): string {
+    return spec.portable ? (this.#profile.translations.get(spec.name)?.spec.name ?? spec.name) : spec.name;
+  }
+
   /** Documents queued or in flight. */
   get pending(): number {
     return this.#queue.length + (this.#inFlight ? 1 : 0);
@@ -115,13 +144,21 @@ export class Session {
 
   /**
    * Sends 1 to 15 commands as one document; resolves with the answer's commands in the same order.
-   * An ErrorResponse is data here: the caller decides what it means.
+   * An ErrorResponse is data here: the caller decides what it means. Release-neutral requests
+   * travel as this session's release names them and are answered in their neutral response.
    */
   send(commands: readonly OutgoingCommand[]): Promise<DecodedCommand[]> {
     if (this.#state !== 'open') {
-      return Promise.reject(new OcipSessionClosedError('the OCI-P session is closed', { cause: this.#endReason }));
+      return Promise.reject(new OcipSessionClosedError('the OCI-P session is closed', { cause: this.#endReason, neverSent: true }));
     }
-    return this.#exchange(commands, this.#requestTimeoutMs);
+    let wire: readonly OutgoingCommand[];
+    try {
+      wire = toRelease(this.#profile, commands);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const answer = this.#exchange(wire, this.#requestTimeoutMs);
+    return wire === commands ? answer : answer.then((replies) => fromRelease(this.#profile, commands, replies));
   }
 
   /** Called once when the session ends: `error` says why, undefined after a clean close(). */
@@ -206,6 +243,7 @@ export class Session {
     }
     const types = document.commands.map((command) => command.type);
     this.#trace('in', types, text);
+    if (this.#onIgnored) this.#reportIgnored(document.commands);
     const logout = document.commands.find((command) => command.type === 'LogoutRequest');
     if (logout) {
       // OCISchemaLogin.xsd: the server may send LogoutRequest to end the session, alone or instead of an answer.
@@ -245,8 +283,11 @@ export class Session {
     else this.#channel.destroy(reason);
     const failure = reason ?? new OcipSessionClosedError();
     inFlight?.reject(failure);
+    // Queued work never reached the wire: marked so, the client may carry it on another session.
     const queuedFailure =
-      scope === 'answer' ? new OcipSessionClosedError('the OCI-P session ended before this request was sent', { cause: failure }) : failure;
+      scope === 'answer'
+        ? new OcipSessionClosedError('the OCI-P session ended before this request was sent', { cause: failure, neverSent: true })
+        : failure;
     for (const job of queued) job.reject(queuedFailure);
     this.#notifyDrained();
     const listeners = [...this.#endListeners];
@@ -263,6 +304,17 @@ export class Session {
     const waiters = this.#drainWaiters;
     this.#drainWaiters = [];
     for (const waiter of waiters) waiter();
+  }
+
+  #reportIgnored(commands: DecodedCommand[]): void {
+    for (const command of commands) {
+      if (!command.ignored) continue;
+      try {
+        this.#onIgnored!({ commandType: command.type, paths: command.ignored });
+      } catch {
+        // A failing log hook must not break the session.
+      }
+    }
   }
 
   #trace(direction: TraceEvent['direction'], commandTypes: string[], xml: string): void {

@@ -4,7 +4,8 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { OcipConnectError, OcipConnectTimeoutError, OcipError, OcipSocketClosedError, OcipTransportError } from '../errors.js';
+import { TextDecoder } from 'node:util';
+import { OcipConnectError, OcipConnectTimeoutError, OcipError, OcipSessionClosedError, OcipSocketClosedError, OcipTransportError } from '../errors.js';
 import { ChannelBase } from './channel.js';
 import { CookieJar } from './cookie-jar.js';
 import { buildSoapRequest, parseSoapFault, parseSoapResponse } from './soap-envelope.js';
@@ -119,6 +120,11 @@ export class SoapChannel extends ChannelBase {
           if (response.statusCode !== 200) {
             const fault = parseSoapFault(text);
             const detail = fault !== undefined ? `SOAP fault: ${fault}` : 'no SOAP answer';
+            // The gateway refused the request for want of a session (it expired): nothing was processed.
+            if (fault !== undefined && NO_SESSION_FAULT.test(fault)) {
+              reject(new OcipSessionClosedError(`${address} has no session for this request (${detail})`, { neverSent: true }));
+              return;
+            }
             reject(new OcipTransportError(`HTTP ${response.statusCode} from ${address} (${detail})`));
             return;
           }
@@ -129,6 +135,9 @@ export class SoapChannel extends ChannelBase {
     }).finally(() => (this.#request = undefined));
   }
 }
+
+/** A fault saying the request came outside a logged-in session. */
+const NO_SESSION_FAULT = /not logged in|no (?:oci )?session|session (?:expired|not found)/i;
 
 function readBody(response: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -146,8 +155,16 @@ function readBody(response: IncomingMessage, maxBytes: number): Promise<string> 
     response.on('aborted', () => reject(new OcipSocketClosedError('the SOAP answer was cut off')));
     response.on('end', () => {
       const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(response.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-      const latin1 = charset === 'iso-8859-1' || charset === 'latin1';
-      resolve(Buffer.concat(chunks).toString(latin1 ? 'latin1' : 'utf8'));
+      const body = Buffer.concat(chunks);
+      if (charset === undefined || charset === 'utf-8' || charset === 'utf8') resolve(body.toString('utf8'));
+      else if (charset === 'iso-8859-1' || charset === 'latin1') resolve(body.toString('latin1'));
+      else {
+        try {
+          resolve(new TextDecoder(charset).decode(body));
+        } catch {
+          reject(new OcipTransportError(`the SOAP answer declares a charset this runtime cannot decode: '${charset}'`));
+        }
+      }
     });
   });
 }

@@ -1,7 +1,7 @@
 // What a command handler gets (the world, the session, the login's scope check) and how one is
 // declared: `handler(Spec, (ctx, value) => response)`, typed from the codec's spec so a handler
 // can only answer the response type its request names.
-import type { CommandSpec, CommandValue, ResponseOf } from '../../ocip/codec/index.js';
+import type { CommandSpec, CommandValue, Release, ResponseOf } from '../../ocip/codec/index.js';
 import { simError } from '../errors.js';
 import type { Authenticator } from '../session-auth.js';
 import type { LoginState, SessionState } from '../session.js';
@@ -20,6 +20,8 @@ export interface HandlerContext {
   readonly sessionId: string;
   readonly auth: Authenticator;
   readonly now: number;
+  /** The release the simulator plays. */
+  readonly release: Release;
   /** Refuses with 4902 when the session's login does not cover the scope. */
   authorize(scope: Scope): void;
 }

@@ -3,6 +3,7 @@ import {
   GroupDepartmentGetListRequest18,
   GroupDnGetListRequest,
   GroupDomainGetAssignedListRequest,
+  GroupGetRequest14sp7,
   GroupGetRequest22V5,
 } from '../../ocip/codec/index.js';
 import type { GroupGetResponse22V5, CommandValue } from '../../ocip/codec/index.js';
@@ -29,6 +30,12 @@ export const groupLookupHandlers: Handler[] = [
     }
     const group = authorizedGroup(ctx, value.serviceProviderId, value.groupId);
     return groupProfile(group, ctx.now);
+  }),
+
+  // R21's group read: the first twelve elements of the 22V5 answer (the same sequence head).
+  handler(GroupGetRequest14sp7, (ctx, value) => {
+    const { serviceProviderId: _provider, groupId: _group, ...profile } = groupProfile(authorizedGroup(ctx, value.serviceProviderId, value.groupId), ctx.now);
+    return profile;
   }),
 
   handler(GroupDomainGetAssignedListRequest, (ctx, value) => {

@@ -2,6 +2,7 @@
 import {
   AuthenticationRequest,
   LoginRequest14sp4,
+  LoginRequest22V4,
   LoginRequest22V5,
   LogoutRequest,
   VerifySessionIsValidRequest,
@@ -18,6 +19,7 @@ export const FALLBACK_USER_DOMAIN = 'localhost';
 export const LOGIN_COMMANDS: ReadonlySet<string> = new Set([
   AuthenticationRequest.name,
   LoginRequest14sp4.name,
+  LoginRequest22V4.name,
   LoginRequest22V5.name,
   LogoutRequest.name,
 ]);
@@ -44,6 +46,13 @@ export const loginHandlers: Handler[] = [
 
   // In AS data mode a signedPassword without password is an error, and so is no password at all.
   handler(LoginRequest22V5, (ctx, value) => {
+    const proof: Proof = value.password !== undefined ? { password: value.password } : { none: true };
+    const identity = logIn(ctx, value.userId, proof);
+    return loginResponseFields(identity, userDomain(ctx));
+  }),
+
+  // R22's one-step login: the same rules, a locale of at most 5 characters (en_US fits).
+  handler(LoginRequest22V4, (ctx, value) => {
     const proof: Proof = value.password !== undefined ? { password: value.password } : { none: true };
     const identity = logIn(ctx, value.userId, proof);
     return loginResponseFields(identity, userDomain(ctx));

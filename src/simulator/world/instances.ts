@@ -10,6 +10,7 @@ import type {
 import { simError } from '../errors.js';
 import { checkDestinations, checkSipUris } from './destinations.js';
 import { refOf, requireDepartmentFor } from './departments.js';
+import { aliasTaken, checkAliases, checkLanguage, checkNetworkClassOfService, checkUserIdCharacters } from './identities.js';
 import { checkTimeZone } from './time-zones.js';
 import type { GroupRecord, InstantGroupCallRecord } from './types.js';
 import type { World } from './world.js';
@@ -43,7 +44,10 @@ export function addInstantGroupCall(world: World, group: GroupRecord, value: Add
   if (profile.extension !== undefined) record.extension = freeExtension(world, group, profile.extension);
   if (profile.department !== undefined) record.department = refOf(requireDepartmentFor(world, group, profile.department));
   checkTimeZone(record.timeZone);
+  checkLanguage(record.language);
+  if (value.networkClassOfService !== undefined) checkNetworkClassOfService(value.networkClassOfService);
   checkSipUris(aliases);
+  checkAliases(world, aliases, record.serviceUserId);
   if (profile.publicUserIdentity !== undefined) checkSipUris([profile.publicUserIdentity]);
   checkDestinations(destinations);
   const cli = profile.callingLineIdPhoneNumber;
@@ -72,7 +76,14 @@ export function modifyInstantGroupCall(world: World, record: InstantGroupCallRec
   if (profile.department === null) clear.push('department');
   else if (profile.department !== undefined) change.department = refOf(requireDepartmentFor(world, group, profile.department));
   if (profile.sipAliasList === null) change.aliases = [];
-  else if (profile.sipAliasList !== undefined) change.aliases = checked(profile.sipAliasList.sipAlias ?? [], checkSipUris);
+  else if (profile.sipAliasList !== undefined) {
+    change.aliases = checked(profile.sipAliasList.sipAlias ?? [], (aliases) => {
+      checkSipUris(aliases);
+      checkAliases(world, aliases, record.serviceUserId);
+    });
+  }
+  if (profile.language !== undefined) checkLanguage(profile.language);
+  if (value.networkClassOfService !== undefined && value.networkClassOfService !== null) checkNetworkClassOfService(value.networkClassOfService);
   if (profile.publicUserIdentity === null) clear.push('publicUserIdentity');
   else if (profile.publicUserIdentity !== undefined) change.publicUserIdentity = checked(profile.publicUserIdentity, (u) => checkSipUris([u]));
   if (profile.callingLineIdPhoneNumber === null) clear.push('callingLineIdPhoneNumber');
@@ -123,11 +134,13 @@ export function setActiveStates(world: World, changes: readonly { record: Instan
 function checkNewUserId(world: World, group: GroupRecord, userId: string): void {
   const at = userId.lastIndexOf('@');
   if (at <= 0 || at === userId.length - 1 || userId.indexOf('@') !== at) throw simError('INVALID_USER_ID', userId);
+  checkUserIdCharacters(userId);
   const domain = userId.slice(at + 1);
   if (domain !== group.defaultDomain && !group.domains.includes(domain)) {
     throw simError('DOMAIN_NOT_ASSIGNED', domain, `not assigned to group ${group.serviceProviderId}:${group.groupId}`);
   }
   if (world.userIdTaken(userId)) throw simError('USER_ALREADY_EXISTS', userId);
+  if (aliasTaken(world, userId)) throw simError('USER_ALREADY_EXISTS', userId, 'it is a SIP alias');
 }
 
 /** A DN assigned to the group and used by no other instance. */

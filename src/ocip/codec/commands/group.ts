@@ -40,6 +40,28 @@ export const GroupGetRequest22V5 = query(
   GroupGetResponse22V5,
 );
 
+/** R21's group profile (OCISchemaGroup.xsd of R21; deprecated from R22): 22V5's first twelve elements. */
+export const GroupGetResponse14sp7 = response('GroupGetResponse14sp7', {
+  defaultDomain: one(t.NetAddress),
+  userLimit: one(t.GroupUserLimit),
+  userCount: one(xsInt),
+  groupName: optional(t.GroupName),
+  callingLineIdName: optional(t.GroupCallingLineIdName),
+  callingLineIdPhoneNumber: optional(t.DN),
+  callingLineIdDisplayPhoneNumber: optional(t.DN),
+  timeZone: one(t.TimeZone),
+  timeZoneDisplayName: one(t.TimeZoneDisplayName),
+  locationDialingCode: optional(t.LocationDialingCode),
+  contact: optional(Contact),
+  address: optional(StreetAddress),
+});
+
+export const GroupGetRequest14sp7 = query(
+  'GroupGetRequest14sp7',
+  { serviceProviderId: one(t.ServiceProviderId), groupId: one(t.GroupId) },
+  GroupGetResponse14sp7,
+);
+
 export const GroupDomainGetAssignedListResponse = response('GroupDomainGetAssignedListResponse', {
   groupDefaultDomain: one(t.NetAddress),
   domain: many(t.NetAddress),

@@ -6,6 +6,7 @@ import * as group from './group.js';
 import * as igc from './instant-group-call.js';
 import * as user from './user.js';
 import * as provisioning from './provisioning.js';
+import * as system from './system.js';
 
 export * from './core.js';
 export * from './login.js';
@@ -13,8 +14,9 @@ export * from './group.js';
 export * from './instant-group-call.js';
 export * from './user.js';
 export * from './provisioning.js';
+export * from './system.js';
 
-const all = [core, login, group, igc, user, provisioning].flatMap((module) => Object.values(module)) as unknown[];
+const all = [core, login, group, igc, user, provisioning, system].flatMap((module) => Object.values(module)) as unknown[];
 
 function isCommandSpec(value: unknown): value is CommandSpec {
   return typeof value === 'object' && value !== null && 'role' in value && 'fields' in value;

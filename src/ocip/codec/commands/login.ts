@@ -58,6 +58,30 @@ export const LoginRequest22V5 = request(
   LoginResponse22V5,
 );
 
+export const LoginResponse22V4 = response('LoginResponse22V4', {
+  loginType: one(t.LoginType22),
+  locale: one(t.OCILocale),
+  encoding: one(t.Encoding),
+  groupId: optional(t.GroupId),
+  serviceProviderId: optional(t.ServiceProviderId),
+  isEnterprise: one(xsBoolean),
+  passwordExpiresDays: optional(xsInt),
+  userDomain: one(t.NetAddress),
+  resellerId: optional(t.ResellerId22),
+  tokenRevocationTime: optional(xsLong),
+});
+
+/** R22's one-step login (OCISchemaLogin.xsd of R22; deprecated from R24): 22V5's fields, a 5-character locale. */
+export const LoginRequest22V4 = request(
+  'LoginRequest22V4',
+  {
+    userId: one(t.UserId),
+    password: optional(t.Password),
+    signedPassword: optional(t.SignedPassword),
+  },
+  LoginResponse22V4,
+);
+
 /** Sent by the client to end a session, or by the server to end it from its side. */
 export const LogoutRequest = request(
   'LogoutRequest',
