@@ -9,7 +9,7 @@ import { createGuard, limitByAddress } from './http/auth-guard.js';
 import type { DeclaredRoute } from './http/auth-guard.js';
 import { AUTH_ROUTES, authRoutes } from './http/auth-routes.js';
 import { instantGroupCallRoutes } from './http/instant-group-call-routes.js';
-import { errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
+import { apiHeaders, errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';
 import type { HttpObservability } from './observability/index.js';
@@ -38,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('etag', false);
   if (deps.security.trustProxy) app.set('trust proxy', true);
   if (deps.observability) app.use(deps.observability.requestHandlers);
+  app.use('/api', apiHeaders);
   if (deps.audit) app.use('/api', auditRequests(deps.audit));
   app.use('/api', limitByAddress(deps.security));
 

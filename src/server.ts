@@ -4,9 +4,13 @@
 // simulator. main.ts is the thin process entry around it; tests start and stop it in-process.
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Request } from 'express';
 import { createApp } from './app.js';
 import { AuditLog, withAuditedDocuments } from './audit/index.js';
-import { createSecurity, verifierForUrl } from './auth/index.js';
+import { createSecurity, UserLevels, verifierForUrl } from './auth/index.js';
+import type { Security } from './auth/index.js';
+import { credentialsOf } from './http/auth-credentials.js';
+import { answerClientErrors } from './http/client-errors.js';
 import type { Config } from './config/index.js';
 import { createInstantGroupCallDeps } from './domain/instant-group-call/index.js';
 import { AdapterMetrics, createLogger, createReadinessCheck, httpObservability, ocipHooks } from './observability/index.js';
@@ -94,7 +98,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let stopping = false;
   const readiness = createReadinessCheck({ ocip, store, timeoutMs: options.readinessTimeoutMs, stopping: () => stopping });
-  const observability = httpObservability(logger, metrics, readiness);
+  // /readyz details go to a system-level caller (login or machine token); security is built below.
+  let security: Security | undefined;
+  const isOperator = async (request: Request): Promise<boolean> =>
+    ((await security?.auth.authenticate(credentialsOf(request)))?.principal?.level ?? -1) >= UserLevels.SYSTEM;
+  const observability = httpObservability(logger, metrics, readiness, isOperator);
   const audit = config.audit.enabled
     ? new AuditLog(store, { maxRecords: config.audit.maxRecords, onError: (error) => logger.error({ err: error }, 'audit: a record could not be written') })
     : undefined;
@@ -102,9 +110,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     // Passwords are checked by an OCI-P login of their own to the same BroadWorks as the pool.
     const verifier = verifierForUrl(ocipUrl!, { ...config.ocip, loginTimeoutMs: config.auth.loginTimeoutMs });
+    security = await createSecurity({ settings: config, store, verifier });
     app = createApp({
       instantGroupCalls: createInstantGroupCallDeps(config, ocip, store),
-      security: await createSecurity({ settings: config, store, verifier }),
+      security,
       ...(audit && { audit }),
       logError: (error) => logger.error({ err: error }, 'request failed'),
       observability,
@@ -116,6 +125,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const server = app.listen(config.server.port, config.server.host);
+  answerClientErrors(server);
   await new Promise<void>((ready, fail) => server.once('listening', ready).once('error', fail));
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;

@@ -18,6 +18,12 @@ export const ApioErrorCodes = {
   FORBIDDEN: 22,
   RATE_LIMITED: 23,
   ROUTE_NOT_FOUND: 24,
+  PAYLOAD_TOO_LARGE: 25,
+  UNSUPPORTED_MEDIA_TYPE: 26,
+  HEADERS_TOO_LARGE: 27,
+  IDEMPOTENCY_KEY_IN_USE: 28,
+  IDEMPOTENCY_KEY_REUSED: 29,
+  REQUEST_TIMEOUT: 30,
 } as const;
 
 export type ApioErrorCode = (typeof ApioErrorCodes)[keyof typeof ApioErrorCodes];
@@ -36,6 +42,8 @@ export interface ApioErrorDetails {
   /** For a change that went part-way: what was applied and what was not. */
   applied?: string[];
   notApplied?: string[];
+  /** The change may or may not have been applied (its answer was lost), and what to check. */
+  inDoubt?: { check: string };
 }
 
 export class ApioError extends Error {

@@ -21,7 +21,18 @@ const STATUS: Record<ApioReason, number> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   ROUTE_NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  REQUEST_TIMEOUT: 408,
 };
+
+/** The HTTP status of a reason: the HTTP layer alone decides it. */
+export function statusOf(reason: ApioReason): number {
+  return STATUS[reason];
+}
 
 export interface ErrorAnswer {
   status: number;
@@ -36,8 +47,8 @@ export interface ErrorAnswer {
 
 /** Unknown errors become a 500 that says nothing of the internals (no stack, no message). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  const apio = error instanceof ApioError ? error : new ApioError('INTERNAL', 'internal error');
-  const { problems, broadworks, applied, notApplied } = apio.details;
+  const apio = error instanceof ApioError ? error : (fromFramework(error) ?? new ApioError('INTERNAL', 'internal error'));
+  const { problems, broadworks, applied, notApplied, inDoubt } = apio.details;
   const summaries = broadworks ?? problems?.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) ?? [];
   return {
     status: STATUS[apio.reason],
@@ -52,6 +63,7 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
             ...(problems && { problems }),
             ...(applied && { applied }),
             ...(notApplied && { notApplied }),
+            ...(inDoubt && { inDoubt: true, check: inDoubt.check }),
           },
         },
       ],
@@ -59,3 +71,19 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   };
 }
 
+
+/**
+ * What Express and its parsers throw for bad client input, in the APIO vocabulary: the router's
+ * URIError for a path segment that is not valid percent-encoding (`%`, `%zz`, `%C0%AE`), and the
+ * http-errors of body-parser (413 entity.too.large, 400 for an aborted or badly encoded body).
+ */
+function fromFramework(error: unknown): ApioError | undefined {
+  if (error instanceof URIError) {
+    return new ApioError('VALIDATION', 'the URL is not valid percent-encoding', { problems: [{ path: 'url', message: 'malformed percent-encoding' }] });
+  }
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (status === 413) return new ApioError('PAYLOAD_TOO_LARGE', 'the body is too large');
+  if (status === 415) return new ApioError('UNSUPPORTED_MEDIA_TYPE', 'the body\'s content encoding or charset is not supported');
+  return new ApioError('VALIDATION', `bad request: ${(error as { type?: string }).type ?? 'malformed request'}`);
+}
