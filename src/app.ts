@@ -12,12 +12,17 @@ import { instantGroupCallRoutes } from './http/instant-group-call-routes.js';
 import { apiHeaders, errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';
+import { IdempotencyRecords } from './http/idempotency/idempotency-records.js';
+import { idempotent } from './http/idempotency/idempotent.js';
 import type { HttpObservability } from './observability/index.js';
+import type { Store } from './store/index.js';
 
 export interface AppDeps {
   instantGroupCalls: InstantGroupCallDeps;
   /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
   security: Security;
+  /** The shared store: Idempotency-Key records (Redis when configured, so retries may land anywhere). */
+  store: Store;
   /** AUDIT_ENABLED: the audit log (src/audit). */
   audit?: AuditLog;
   /** Where 5xx errors are reported (the answer itself never carries internals). */
@@ -59,7 +64,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router({ strict: true });
   api.use(requireTrailingSlash);
-  const instantGroupCalls = instantGroupCallRoutes(deps.instantGroupCalls, guard);
+  const logError = deps.logError ?? ((error) => console.error(error));
+  const idempotency = idempotent(new IdempotencyRecords(deps.store), logError);
+  const instantGroupCalls = instantGroupCallRoutes(deps.instantGroupCalls, guard, idempotency);
   api.use(instantGroupCalls.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
   // Every route with what it demands, for the scope matrix test and anyone who asks.
@@ -68,6 +75,6 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(notFound);
   if (deps.observability) app.use(deps.observability.errorObserver);
-  app.use(errorMiddleware(deps.logError ?? ((error) => console.error(error))));
+  app.use(errorMiddleware(logError));
   return app;
 }

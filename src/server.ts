@@ -114,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app = createApp({
       instantGroupCalls: createInstantGroupCallDeps(config, ocip, store),
       security,
+      store,
       ...(audit && { audit }),
       logError: (error) => logger.error({ err: error }, 'request failed'),
       observability,

@@ -5,8 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { AddressInfo, Server } from 'node:http';
+import type { Server } from 'node:http';
 import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { answerClientErrors } from '../../src/http/client-errors.js';
 import { apioError, DEMO_LOGINS, igcUrl, instanceUrl, minimalBody, mutatingCommands, SEED_ID, startAdapter } from '../support/adapter-harness.js';
 import type { AdapterHarness } from '../support/adapter-harness.js';
@@ -165,9 +166,9 @@ describe('headers of API and token answers', () => {
       await h.anonymous.post('/api/v01/auth/login').send(DEMO_LOGINS.system),
       await h.anonymous.post('/api/v1/login/').send(DEMO_LOGINS.group),
     ];
-    for (const response of answers) {
-      assert.equal(response.headers['x-content-type-options'], 'nosniff', response.req.path);
-      assert.equal(response.headers['cache-control'], 'no-store', response.req.path);
+    for (const [index, response] of answers.entries()) {
+      assert.equal(response.headers['x-content-type-options'], 'nosniff', `answer ${index}`);
+      assert.equal(response.headers['cache-control'], 'no-store', `answer ${index}`);
     }
   });
 });

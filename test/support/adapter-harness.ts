@@ -141,7 +141,7 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
   }
   const audit = config.audit.enabled ? new AuditLog(store, { maxRecords: config.audit.maxRecords }) : undefined;
   const loggedErrors: unknown[] = [];
-  const app = createApp({ instantGroupCalls: deps, security, ...(audit && { audit }), logError: (error) => loggedErrors.push(error) });
+  const app = createApp({ instantGroupCalls: deps, security, store, ...(audit && { audit }), logError: (error) => loggedErrors.push(error) });
   const anonymous = supertest(app);
   // An agent (not plain supertest) keeps defaults: the header goes on every request it makes.
   const withBearer = (token: string): Agent => supertest.agent(app).set('Authorization', `Bearer ${token}`);

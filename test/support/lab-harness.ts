@@ -201,7 +201,7 @@ export async function startLabWithAdapter(settings: Partial<LabSettings> = {}): 
   try {
     const verifier = ocipCredentialVerifier({ transport: createTransport(`tcp://127.0.0.1:${sim.port}`, { connectTimeoutMs: 2_000 }), timeoutMs: config.auth.loginTimeoutMs });
     const security = await createSecurity({ settings: config, store, verifier });
-    const app = createApp({ instantGroupCalls: createInstantGroupCallDeps(config, client, store), security, logError: () => undefined });
+    const app = createApp({ instantGroupCalls: createInstantGroupCallDeps(config, client, store), security, store, logError: () => undefined });
     // The seed world's demo login (README: demo only).
     const login = await supertest(app).post('/api/v01/auth/login').send({ username: 'admin', password: 'admin' });
     assert.equal(login.status, 200, `login: ${login.text}`);
