@@ -9,6 +9,7 @@ import {
   updateInstanceSchema,
 } from '../domain/instant-group-call/schemas.js';
 import { dryRunParameter } from './dry-run.js';
+import { idempotencyKeyParameter } from './idempotency/idempotency-key.js';
 import { AUTH_TAG, authPaths } from './openapi-auth.js';
 import { examples, parameterExamples } from './openapi-examples.js';
 
@@ -51,10 +52,23 @@ const errors = {
   '502': { description: 'BroadWorks unreachable', ...json({ $ref: '#/components/schemas/Error' }) },
   '504': { description: 'BroadWorks did not answer in time', ...json({ $ref: '#/components/schemas/Error' }) },
 };
+/** What a change can also answer: media-type and size refusals, and the Idempotency-Key outcomes. */
+const changeErrors = {
+  ...errors,
+  '409': { description: 'A request with this Idempotency-Key is still running; see Retry-After', ...json({ $ref: '#/components/schemas/Error' }) },
+  '413': { description: 'The body is larger than 1 MB', ...json({ $ref: '#/components/schemas/Error' }) },
+  '415': { description: 'Cookie authentication without Content-Type: application/json (CSRF), or an unsupported body encoding', ...json({ $ref: '#/components/schemas/Error' }) },
+  '422': { description: 'This Idempotency-Key was used with another body', ...json({ $ref: '#/components/schemas/Error' }) },
+  '502': { description: 'BroadWorks unreachable; with details.inDoubt the change may have been applied: details.check says what to read', ...json({ $ref: '#/components/schemas/Error' }) },
+  '504': { description: 'BroadWorks did not answer in time; with details.inDoubt the change may have been applied', ...json({ $ref: '#/components/schemas/Error' }) },
+};
+/** Query and header parameters of every change. */
+const changeParameters = [dryRunParameter, idempotencyKeyParameter];
 
 const groupParameters = [
-  { name: 'tenant_id', in: 'path', required: true, schema: { type: 'string' }, example: parameterExamples.tenant_id },
-  { name: 'group_id', in: 'path', required: true, schema: { type: 'string' }, example: parameterExamples.group_id },
+  // The OCI-P types they become: ServiceProviderId and GroupId (token 1–30), UserId (token 1–161).
+  { name: 'tenant_id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 30 }, example: parameterExamples.tenant_id },
+  { name: 'group_id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 30 }, example: parameterExamples.group_id },
 ];
 /** Every mutating route takes ?dry_run=true (dry-run.ts). */
 const dryRunAnswer = {
@@ -80,7 +94,7 @@ const changed = (description: string, schema: object, example: object) => ({
 });
 const instanceParameters = [
   ...groupParameters,
-  { name: 'service_user_id', in: 'path', required: true, schema: { type: 'string' }, example: parameterExamples.service_user_id },
+  { name: 'service_user_id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 161 }, example: parameterExamples.service_user_id },
 ];
 
 export function openApiDocument(): object {
@@ -103,9 +117,9 @@ export function openApiDocument(): object {
         post: {
           tags: [IGC_TAG],
           summary: 'Create an instant group call',
-          parameters: [...groupParameters, dryRunParameter],
+          parameters: [...groupParameters, ...changeParameters],
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallCreate' }, examples.createRequest) },
-          responses: { '200': changed('The created instance, with its serviceUserId', { $ref: '#/components/schemas/InstantGroupCall' }, examples.createAnswer), ...errors },
+          responses: { '200': changed('The created instance, with its serviceUserId', { $ref: '#/components/schemas/InstantGroupCall' }, examples.createAnswer), ...changeErrors },
         },
       },
       [`${base}/instant_group_calls/{service_user_id}/`]: {
@@ -113,19 +127,19 @@ export function openApiDocument(): object {
         put: {
           tags: [IGC_TAG],
           summary: 'Update an instant group call (absent fields are left as they are)',
-          parameters: [...instanceParameters, dryRunParameter],
+          parameters: [...instanceParameters, ...changeParameters],
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallUpdate' }, examples.updateRequest) },
-          responses: { '200': changed('The instance after the change', { $ref: '#/components/schemas/InstantGroupCall' }, examples.instance), ...errors },
+          responses: { '200': changed('The instance after the change', { $ref: '#/components/schemas/InstantGroupCall' }, examples.instance), ...changeErrors },
         },
-        delete: { tags: [IGC_TAG], summary: 'Delete an instant group call', parameters: [...instanceParameters, dryRunParameter], responses: { '200': changed('Deleted: {}', { type: 'object' }, examples.empty), ...errors } },
+        delete: { tags: [IGC_TAG], summary: 'Delete an instant group call', parameters: [...instanceParameters, ...changeParameters], responses: { '200': changed('Deleted: {}', { type: 'object' }, examples.empty), ...changeErrors } },
       },
       [`${base}/instant_group_calls_active/`]: {
         put: {
           tags: [IGC_TAG],
           summary: 'Set the active status of instant group calls (minimum Group Admin)',
-          parameters: [...groupParameters, dryRunParameter],
+          parameters: [...groupParameters, ...changeParameters],
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/InstantGroupCallActiveList' }, examples.activeRequest) },
-          responses: { '200': changed('Done: {}', { type: 'object' }, examples.empty), ...errors },
+          responses: { '200': changed('Done: {}', { type: 'object' }, examples.empty), ...changeErrors },
         },
       },
     },

@@ -25,3 +25,17 @@ export function parseIdempotencyKey(header: string | string[] | undefined): KeyP
   if (key.length > MAX_KEY_LENGTH) return { ok: false, problem: `must be at most ${MAX_KEY_LENGTH} characters` };
   return { ok: true, key };
 }
+
+/** The documented header of every mutating route (openapi.ts). */
+export const idempotencyKeyParameter = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: MAX_KEY_LENGTH + 2 },
+  example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+  description:
+    'IETF httpapi draft "The Idempotency-Key HTTP Header Field": a quoted string (or a bare token), unique per intended change. ' +
+    'The answer is kept 24 h for this caller, method, path and key: a retry with the same body gets it again without a change to BroadWorks ' +
+    '(header Idempotent-Replayed: true); another body gets 422; a retry while the first runs gets 409. A 5xx is not kept: retry with the same key, ' +
+    'and a create whose answer was lost is resolved by reading back, with the same generated id. See docs/retries-and-security.md.',
+};
