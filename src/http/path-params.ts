@@ -4,9 +4,9 @@
 // once xs:token collapses it) reached the encoder and came back as a 500.
 import type { Router } from 'express';
 import { ApioError } from '../domain/errors.js';
+import { hasUnstorableCharacter, UNSTORABLE_MESSAGE } from '../domain/storable-text.js';
 import { facetProblem } from '../ocip/codec/facets.js';
 import type { SimpleType } from '../ocip/codec/schema.js';
-import { hasForbiddenCharacter } from '../ocip/codec/text.js';
 import { GroupId, ServiceProviderId, UserId } from '../ocip/codec/types/simple-types.js';
 
 /** Route parameter name → the schema type its value is sent as. */
@@ -20,7 +20,7 @@ const PATH_ID_TYPES: Readonly<Record<string, SimpleType>> = {
 export function pathIdProblem(name: string, value: string): string | undefined {
   const type = PATH_ID_TYPES[name];
   if (!type) return undefined;
-  if (hasForbiddenCharacter(value) || /[\u0000-\u001F]/.test(value)) return 'must not contain control characters (U+0000–U+001F)';
+  if (hasUnstorableCharacter(value)) return UNSTORABLE_MESSAGE;
   return facetProblem(type, value);
 }
 
