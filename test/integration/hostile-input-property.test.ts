@@ -17,7 +17,7 @@ import { DEMO_LOGINS, SEED_ID, startAdapter } from '../support/adapter-harness.j
 import type { AdapterHarness } from '../support/adapter-harness.js';
 
 const NUM_RUNS = Number(process.env.FC_RUNS ?? 300);
-const TIME_LIMIT_MS = 25_000;
+const TIME_LIMIT_MS = Number(process.env.FC_TIME_LIMIT_MS ?? 25_000);
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 
 let h: AdapterHarness;
