@@ -2,23 +2,24 @@
 import express from 'express';
 import type { AuditLog } from './audit/index.js';
 import type { Security } from './auth/index.js';
-import type { InstantGroupCallDeps } from './domain/instant-group-call/service.js';
 import { auditRequests } from './http/audit-middleware.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { createGuard, limitByAddress } from './http/auth-guard.js';
 import type { DeclaredRoute } from './http/auth-guard.js';
 import { AUTH_ROUTES, authRoutes } from './http/auth-routes.js';
-import { instantGroupCallRoutes } from './http/instant-group-call-routes.js';
 import { apiHeaders, errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';
 import { IdempotencyRecords } from './http/idempotency/idempotency-records.js';
 import { idempotent } from './http/idempotency/idempotent.js';
+import { serviceRoutes } from './http/service-routes.js';
+import type { BoundRoute } from './services/index.js';
 import type { HttpObservability } from './observability/index.js';
 import type { Store } from './store/index.js';
 
 export interface AppDeps {
-  instantGroupCalls: InstantGroupCallDeps;
+  /** Every registered service's routes, bound to their dependencies (src/services, buildAdapter). */
+  services: readonly BoundRoute[];
   /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
   security: Security;
   /** The shared store: Idempotency-Key records (Redis when configured, so retries may land anywhere). */
@@ -66,11 +67,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireTrailingSlash);
   const logError = deps.logError ?? ((error) => console.error(error));
   const idempotency = idempotent(new IdempotencyRecords(deps.store), logError);
-  const instantGroupCalls = instantGroupCallRoutes(deps.instantGroupCalls, guard, idempotency);
-  api.use(instantGroupCalls.router);
+  const services = serviceRoutes(deps.services, guard, idempotency);
+  api.use(services.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
   // Every route with what it demands, for the scope matrix test and anyone who asks.
-  const routes: DeclaredRoute[] = [...AUTH_ROUTES, ...instantGroupCalls.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
+  const routes: DeclaredRoute[] = [...AUTH_ROUTES, ...services.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
   app.locals.routes = routes;
 
   app.use(notFound);

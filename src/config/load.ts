@@ -24,8 +24,8 @@ type Json = Record<string, unknown>;
 
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
-  /** Extra settings merged last (tests). */
-  overrides?: Json;
+  /** Extra settings merged last, layer after layer (tests). */
+  overrides?: Json | readonly Json[];
 }
 
 export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
@@ -36,7 +36,7 @@ export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
     const raw = env[variable.name];
     if (raw !== undefined) setPath(merged, variable.path, variable.parse(raw));
   }
-  if (options.overrides) merged = deepMerge(merged, options.overrides);
+  for (const layer of [options.overrides ?? []].flat()) merged = deepMerge(merged, layer);
 
   const result = settingsSchema.safeParse(merged);
   if (!result.success) {

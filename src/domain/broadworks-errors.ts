@@ -29,8 +29,11 @@ export function isAlreadyExists(error: unknown): boolean {
   return error instanceof OcipErrorResponseError && error.errorCode !== undefined && EXISTS_CODES.has(error.errorCode);
 }
 
-/** `what` says what was being done, e.g. "creating the instant group call". */
-export function toApioError(error: unknown, what: string): unknown {
+/**
+ * `what` says what was being done, e.g. "creating the instant group call". Anything unplanned
+ * becomes an INTERNAL error (a 500 that shows nothing of it) with the original as its cause.
+ */
+export function toApioError(error: unknown, what: string): ApioError {
   if (error instanceof ApioError) return error;
   if (error instanceof OcipErrorResponseError) {
     const broadworks = [error.summary];
@@ -42,5 +45,5 @@ export function toApioError(error: unknown, what: string): unknown {
     if (TIMED_OUT.has(error.code)) return new ApioError('BROADWORKS_TIMEOUT', `${what}: BroadWorks did not answer in time`, {}, { cause: error });
     if (UNREACHABLE.has(error.code)) return new ApioError('BROADWORKS_UNREACHABLE', `${what}: BroadWorks is unreachable`, {}, { cause: error });
   }
-  return error;
+  return new ApioError('INTERNAL', 'internal error', {}, { cause: error });
 }

@@ -1,5 +1,6 @@
 // Domain errors with stable APIO numeric codes. The HTTP layer alone turns a code into a status.
 // APIO publishes only 11 (ALREADY_EXISTS) and 42; the rest are this adapter's, kept stable.
+// Reasons only HTTP can give (14, 15, 23, 24) live in src/http/http-errors.ts.
 
 export const ApioErrorCodes = {
   INTERNAL: 1,
@@ -7,8 +8,6 @@ export const ApioErrorCodes = {
   ALREADY_EXISTS: 11,
   NOT_FOUND: 12,
   BROADWORKS_REJECTED: 13,
-  TRAILING_SLASH: 14,
-  BAD_MEDIA_TYPE: 15,
   BROADWORKS_UNREACHABLE: 16,
   BROADWORKS_TIMEOUT: 17,
   PARTIALLY_APPLIED: 18,
@@ -16,14 +15,6 @@ export const ApioErrorCodes = {
   ID_GENERATION_FAILED: 20,
   UNAUTHENTICATED: 21,
   FORBIDDEN: 22,
-  RATE_LIMITED: 23,
-  ROUTE_NOT_FOUND: 24,
-  PAYLOAD_TOO_LARGE: 25,
-  UNSUPPORTED_MEDIA_TYPE: 26,
-  HEADERS_TOO_LARGE: 27,
-  IDEMPOTENCY_KEY_IN_USE: 28,
-  IDEMPOTENCY_KEY_REUSED: 29,
-  REQUEST_TIMEOUT: 30,
 } as const;
 
 export type ApioErrorCode = (typeof ApioErrorCodes)[keyof typeof ApioErrorCodes];

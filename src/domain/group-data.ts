@@ -5,8 +5,8 @@ import type { ResponseOf } from '../ocip/codec/index.js';
 import { callingCodeOf } from '../phone/index.js';
 import type { Store } from '../store/index.js';
 import { toApioError } from './broadworks-errors.js';
-import type { BatchCommand, BatchResult, OcipGateway } from './ocip-gateway.js';
-import { command, unwrap } from './ocip-gateway.js';
+import { answerTo, command } from '../ocip/client.js';
+import type { Command, CommandResult, OcipGateway } from '../ocip/client.js';
 
 export interface GroupData {
   defaultDomain: string;
@@ -27,15 +27,15 @@ export class GroupDataCache {
     return (await this.store.get<GroupData>(key(tenantId, groupId))) ?? undefined;
   }
 
-  lookupCommand(tenantId: string, groupId: string): BatchCommand {
+  lookupCommand(tenantId: string, groupId: string): Command<typeof GroupGetRequest22V5> {
     return command(GroupGetRequest22V5, { serviceProviderId: tenantId, groupId });
   }
 
   /** Reads the answer of `lookupCommand` and caches it. */
-  async accept(tenantId: string, groupId: string, result: BatchResult | undefined): Promise<GroupData> {
+  async accept(tenantId: string, groupId: string, result: CommandResult<unknown> | undefined): Promise<GroupData> {
     let group: ResponseOf<typeof GroupGetRequest22V5>;
     try {
-      group = unwrap(result, GroupGetRequest22V5);
+      group = answerTo(result, GroupGetRequest22V5);
     } catch (error) {
       throw toApioError(error, `reading group ${tenantId}/${groupId}`);
     }
@@ -47,7 +47,7 @@ export class GroupDataCache {
   async get(tenantId: string, groupId: string): Promise<GroupData> {
     const cached = await this.cached(tenantId, groupId);
     if (cached) return cached;
-    let result: BatchResult | undefined;
+    let result: CommandResult<unknown> | undefined;
     try {
       [result] = await this.ocip.executeBatch([this.lookupCommand(tenantId, groupId)]);
     } catch (error) {

@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileIdRule } from '../ids/index.js';
+import type { IdRule, IdRuleContext } from '../ids/index.js';
 import { ApioError } from './errors.js';
+import { renderTemplateValues } from './generated-ids.js';
 
 export interface Template {
   name: string;
@@ -88,4 +90,22 @@ export function fillMissing(target: Record<string, unknown>, defaults: Record<st
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A request with its template applied: the template's id rule (its serviceUserId), if any. */
+export interface Templated {
+  body: Record<string, unknown>;
+  idRule?: IdRule;
+}
+
+/**
+ * APIO applies a template after validating the request: its default values, rendered with the
+ * request's rule context, fill only what the request lacks; its serviceUserId is an id rule.
+ */
+export function applyTemplate(template: Template, request: Record<string, unknown>, context: IdRuleContext): Templated {
+  const { serviceUserId: rule, ...defaults } = template.defaultValues;
+  return {
+    body: fillMissing(request, renderTemplateValues(defaults, context)),
+    ...(typeof rule === 'string' && { idRule: compileIdRule(rule, `template ${template.name}`) }),
+  };
 }

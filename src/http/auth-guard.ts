@@ -8,6 +8,7 @@ import { noteCaller, noteRoute } from '../audit/index.js';
 import { checkAccess, credentialKey } from '../auth/index.js';
 import type { Principal, RateVerdict, RoutePolicy, Security } from '../auth/index.js';
 import { ApioError } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
 import { clientAddress, credentialsOf } from './auth-credentials.js';
 import { checkPathIds } from './path-params.js';
 
@@ -72,7 +73,7 @@ function refuseCrossSiteForm(method: string, contentType: string | undefined, pr
   if (principal.via !== 'session' || !MUTATING.has(method)) return;
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType === 'application/json') return;
-  throw new ApioError(
+  throw new HttpError(
     'UNSUPPORTED_MEDIA_TYPE',
     `with cookie authentication, a ${method} needs Content-Type: application/json${mediaType ? ` (got ${mediaType})` : ''}`,
   );
@@ -82,7 +83,7 @@ function refuseCrossSiteForm(method: string, contentType: string | undefined, pr
 export function refuseWhenLimited(response: Response, verdict: RateVerdict): void {
   if (verdict.allowed) return;
   response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-  throw new ApioError('RATE_LIMITED', `rate limit exceeded: ${verdict.what}; retry after ${verdict.retryAfterSeconds} s`);
+  throw new HttpError('RATE_LIMITED', `rate limit exceeded: ${verdict.what}; retry after ${verdict.retryAfterSeconds} s`);
 }
 
 /** A router whose every route carries a guard for its policy, and the list of them. */

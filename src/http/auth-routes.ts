@@ -15,7 +15,7 @@ import { validate } from '../domain/validate.js';
 import { bearerOf, clearSessionCookie, clientAddress, cookieOf, SESSION_COOKIE, setSessionCookie } from './auth-credentials.js';
 import type { DeclaredRoute } from './auth-guard.js';
 import { refuseWhenLimited } from './auth-guard.js';
-import { toErrorAnswer } from './error-response.js';
+import { isApioShaped, toErrorAnswer } from './error-response.js';
 import { requireJsonObject } from './middleware.js';
 
 /** GW login: `provide_basic_profile` is deprecated and ignored, like any other extra field. */
@@ -109,7 +109,7 @@ function core(handler: RequestHandler): RequestHandler {
 }
 
 function answerCoreError(response: Response, error: unknown, next: NextFunction): void {
-  if (!(error instanceof ApioError) || response.headersSent) {
+  if (!isApioShaped(error) || response.headersSent) {
     next(error);
     return;
   }

@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApioError } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
 import { toErrorAnswer } from './error-response.js';
 import { API_HEADERS } from './middleware.js';
 
@@ -16,14 +17,14 @@ const REASON_PHRASES: Readonly<Record<number, string>> = {
 };
 
 /** The APIO error for one of Node's parser errors (llhttp's HPE_* codes, Node's ERR_HTTP_*). */
-export function parserError(code: string | undefined): ApioError {
+export function parserError(code: string | undefined): ApioError | HttpError {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return new ApioError('HEADERS_TOO_LARGE', 'the request headers are too large');
+      return new HttpError('HEADERS_TOO_LARGE', 'the request headers are too large');
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return new ApioError('PAYLOAD_TOO_LARGE', 'the chunk extensions are too large');
+      return new HttpError('PAYLOAD_TOO_LARGE', 'the chunk extensions are too large');
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return new ApioError('REQUEST_TIMEOUT', 'the request did not arrive in time');
+      return new HttpError('REQUEST_TIMEOUT', 'the request did not arrive in time');
     default:
       return new ApioError('VALIDATION', `the request is not valid HTTP/1.1 (${code ?? 'parse error'})`);
   }

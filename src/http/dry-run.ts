@@ -1,9 +1,7 @@
-// `?dry_run=true` on a mutating route: the use case runs on a recording gateway (domain/dry-run)
+// `?dry_run=true` on a change route: the use case runs on a recording gateway (domain/dry-run)
 // and the answer is the OCI-P documents it would send, instead of its result. Validation, id and
 // number derivation and their errors are the real ones; nothing that changes BroadWorks is sent.
 import type { Request } from 'express';
-import { runDry } from '../domain/dry-run/run-dry.js';
-import type { DryRunAnswer, DryRunnable } from '../domain/dry-run/run-dry.js';
 import { validationError } from '../domain/errors.js';
 
 /** The documented query parameter of every mutating route (openapi.ts). */
@@ -25,9 +23,4 @@ export function dryRunRequested(request: Request): boolean {
   if (typeof value === 'string' && /^(true|1)$/i.test(value)) return true;
   if (typeof value === 'string' && /^(false|0)$/i.test(value)) return false;
   throw validationError([{ path: 'dry_run', message: 'must be true or false' }]);
-}
-
-/** The use case's result, or with ?dry_run=true the documents it would send. */
-export async function orDryRun<D extends DryRunnable, T>(request: Request, deps: D, useCase: (deps: D) => Promise<T>): Promise<T | DryRunAnswer> {
-  return dryRunRequested(request) ? runDry(deps, useCase) : useCase(deps);
 }

@@ -3,8 +3,10 @@
 // errors[0].details.errors["0"].summary (an object keyed by index, holding BroadWorks summaries).
 import { ApioError } from '../domain/errors.js';
 import type { ApioReason } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
+import type { HttpReason } from './http-errors.js';
 
-const STATUS: Record<ApioReason, number> = {
+const STATUS: Record<ApioReason | HttpReason, number> = {
   INTERNAL: 500,
   VALIDATION: 400,
   ALREADY_EXISTS: 400,
@@ -29,11 +31,6 @@ const STATUS: Record<ApioReason, number> = {
   REQUEST_TIMEOUT: 408,
 };
 
-/** The HTTP status of a reason: the HTTP layer alone decides it. */
-export function statusOf(reason: ApioReason): number {
-  return STATUS[reason];
-}
-
 export interface ErrorAnswer {
   status: number;
   body: {
@@ -47,7 +44,7 @@ export interface ErrorAnswer {
 
 /** Unknown errors become a 500 that says nothing of the internals (no stack, no message). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  const apio = error instanceof ApioError ? error : (fromFramework(error) ?? new ApioError('INTERNAL', 'internal error'));
+  const apio = isApioShaped(error) ? error : (fromFramework(error) ?? new ApioError('INTERNAL', 'internal error'));
   const { problems, broadworks, applied, notApplied, inDoubt } = apio.details;
   const summaries = broadworks ?? problems?.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) ?? [];
   return {
@@ -72,18 +69,23 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
 }
 
 
+/** An error that carries its own APIO reason and code (the domain's, or one only HTTP gives). */
+export function isApioShaped(error: unknown): error is ApioError | HttpError {
+  return error instanceof ApioError || error instanceof HttpError;
+}
+
 /**
  * What Express and its parsers throw for bad client input, in the APIO vocabulary: the router's
  * URIError for a path segment that is not valid percent-encoding (`%`, `%zz`, `%C0%AE`), and the
  * http-errors of body-parser (413 entity.too.large, 400 for an aborted or badly encoded body).
  */
-function fromFramework(error: unknown): ApioError | undefined {
+function fromFramework(error: unknown): ApioError | HttpError | undefined {
   if (error instanceof URIError) {
     return new ApioError('VALIDATION', 'the URL is not valid percent-encoding', { problems: [{ path: 'url', message: 'malformed percent-encoding' }] });
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  if (status === 413) return new ApioError('PAYLOAD_TOO_LARGE', 'the body is too large');
-  if (status === 415) return new ApioError('UNSUPPORTED_MEDIA_TYPE', 'the body\'s content encoding or charset is not supported');
+  if (status === 413) return new HttpError('PAYLOAD_TOO_LARGE', 'the body is too large');
+  if (status === 415) return new HttpError('UNSUPPORTED_MEDIA_TYPE', 'the body\'s content encoding or charset is not supported');
   return new ApioError('VALIDATION', `bad request: ${(error as { type?: string }).type ?? 'malformed request'}`);
 }

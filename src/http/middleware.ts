@@ -1,13 +1,13 @@
 // Request guards that APIO applies to every route, and the one error middleware at the end.
 import express from 'express';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApioError } from '../domain/errors.js';
+import { HttpError } from './http-errors.js';
 import { toErrorAnswer } from './error-response.js';
 
 /** "Every GW URL ends with /. Requests without the trailing slash are rejected." */
 export const requireTrailingSlash: RequestHandler = (request, _response, next) => {
   if (!request.path.endsWith('/')) {
-    next(new ApioError('TRAILING_SLASH', `the URL must end with '/': ${request.baseUrl}${request.path}/`));
+    next(new HttpError('TRAILING_SLASH', `the URL must end with '/': ${request.baseUrl}${request.path}/`));
     return;
   }
   next();
@@ -45,11 +45,11 @@ export const requireJsonObject: RequestHandler = (request, response, next) => {
     }
     const body: unknown = request.body;
     if (!(request as Counted)[BODY_BYTES]) {
-      next(new ApioError('BAD_MEDIA_TYPE', 'the body is empty; a JSON object is required'));
+      next(new HttpError('BAD_MEDIA_TYPE', 'the body is empty; a JSON object is required'));
       return;
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      next(new ApioError('BAD_MEDIA_TYPE', 'the body must be a JSON object'));
+      next(new HttpError('BAD_MEDIA_TYPE', 'the body must be a JSON object'));
       return;
     }
     next();
@@ -57,17 +57,17 @@ export const requireJsonObject: RequestHandler = (request, response, next) => {
 };
 
 /** body-parser's errors by type: too large is 413, an unknown charset 415, the rest 416 (APIO). */
-function parseFailure(error: unknown): ApioError {
+function parseFailure(error: unknown): HttpError {
   const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return new ApioError('PAYLOAD_TOO_LARGE', `the body is larger than ${BODY_LIMIT}`);
+  if (type === 'entity.too.large') return new HttpError('PAYLOAD_TOO_LARGE', `the body is larger than ${BODY_LIMIT}`);
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return new ApioError('UNSUPPORTED_MEDIA_TYPE', `the body's encoding is not supported: ${(error as Error).message}`);
+    return new HttpError('UNSUPPORTED_MEDIA_TYPE', `the body's encoding is not supported: ${(error as Error).message}`);
   }
-  return new ApioError('BAD_MEDIA_TYPE', `the body is not valid JSON: ${(error as Error).message}`);
+  return new HttpError('BAD_MEDIA_TYPE', `the body is not valid JSON: ${(error as Error).message}`);
 }
 
 export const notFound: RequestHandler = (request, _response, next) => {
-  next(new ApioError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.originalUrl}`));
+  next(new HttpError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.originalUrl}`));
 };
 
 export function errorMiddleware(log: (error: unknown) => void): ErrorRequestHandler {

@@ -7,11 +7,11 @@ import {
   instanceAnswerSchema,
   listAnswerSchema,
   updateInstanceSchema,
-} from '../domain/instant-group-call/schemas.js';
+} from '../services/instant-group-call/schemas.js';
 import { dryRunParameter } from './dry-run.js';
 import { idempotencyKeyParameter } from './idempotency/idempotency-key.js';
 import { AUTH_TAG, authPaths } from './openapi-auth.js';
-import { examples, parameterExamples } from './openapi-examples.js';
+import { examples, parameterExamples } from '../services/instant-group-call/openapi-examples.js';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });

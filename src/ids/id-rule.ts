@@ -37,6 +37,8 @@ export interface IdRule {
   readonly placeholders: readonly string[];
   /** True when the id follows the phone number (SERVICE_USERS_UPDATE_ID_PHONE_NUMBER applies). */
   readonly usesPhoneNumber: boolean;
+  /** True when the rule draws RND_N digits: only then can another attempt give another id. */
+  readonly hasRandomDigits: boolean;
   render(context: IdRuleContext): string;
 }
 
@@ -54,6 +56,7 @@ export function compileIdRule(source: string, label = 'rule'): IdRule {
     source,
     placeholders,
     usesPhoneNumber: placeholders.some((p) => PHONE_PLACEHOLDERS.includes(p)),
+    hasRandomDigits: placeholders.some((p) => RANDOM.test(p)),
     render(context) {
       const values: Record<string, string> = {};
       for (const placeholder of placeholders) {

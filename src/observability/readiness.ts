@@ -2,7 +2,7 @@
 // pool (VerifySessionIsValidRequest, the cheapest command there is) and the store must answer a
 // read, each within a short timeout; a stopping adapter is not ready, so a balancer drains it.
 import { VerifySessionIsValidRequest } from '../ocip/codec/index.js';
-import type { OcipGateway } from '../domain/ocip-gateway.js';
+import type { OcipClient } from '../ocip/client.js';
 import type { Store } from '../store/index.js';
 
 export interface CheckResult {
@@ -20,7 +20,7 @@ export interface ReadinessReport {
 }
 
 export interface ReadinessOptions {
-  ocip: Pick<OcipGateway, 'execute'>;
+  ocip: Pick<OcipClient, 'execute'>;
   store: Pick<Store, 'get'>;
   /** Each check's limit. Default 2 s: a probe must answer before its own timeout. */
   timeoutMs?: number;

@@ -32,7 +32,16 @@ export interface BatchItem {
   readonly echo?: string;
 }
 
-export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: OcipErrorResponseError | OcipProtocolError };
+/** The answer to one command: its value with the response type that carried it, or why there is none. */
+export type CommandResult<T> = { ok: true; type: string; value: T } | { ok: false; error: OcipErrorResponseError | OcipProtocolError };
+
+/**
+ * What a caller needs of OCI-P: commands in (up to 15 per document, one round trip each), one result
+ * per command out, no transaction. The client is one; the domain's dry run is another.
+ */
+export interface OcipGateway {
+  executeBatch(items: readonly BatchItem[]): Promise<CommandResult<unknown>[]>;
+}
 
 /** The results of a batch, position by position: a tuple in, a tuple out. */
 export type BatchResults<T extends readonly BatchItem[]> = {
@@ -80,24 +89,26 @@ export class OcipClient {
   /** One command. Throws OcipErrorResponseError for an ErrorResponse, OcipProtocolError for an answer of the wrong type. */
   async execute<S extends RequestSpec>(spec: S, value: CommandValue<S>): Promise<ResponseOf<S>> {
     const [result] = await this.#pool.run((session) => this.#document(session, [{ spec, value }]));
-    if (!result!.ok) throw result!.error;
-    return result!.value as ResponseOf<S>;
+    return answerTo(result, spec);
   }
 
   /**
    * Many commands, 15 per document, documents in order on one session. Not a transaction: a failed
    * command does not stop the others (OCIP.md §4). Rejects only when a document gets no answer.
    */
-  async executeBatch<const T extends readonly BatchItem[]>(items: T): Promise<BatchResults<T>> {
-    if (items.length === 0) return [] as unknown as BatchResults<T>;
-    const results = await this.#pool.run(async (session) => {
+  // The tuple types hold by construction: toResult answers ok only when the reply is the spec's
+  // response type, decoded and checked against that spec.
+  executeBatch<const T extends readonly BatchItem[]>(items: T): Promise<BatchResults<T>>;
+  executeBatch(items: readonly BatchItem[]): Promise<CommandResult<unknown>[]>;
+  async executeBatch(items: readonly BatchItem[]): Promise<CommandResult<unknown>[]> {
+    if (items.length === 0) return [];
+    return this.#pool.run(async (session) => {
       const all: CommandResult<unknown>[] = [];
       for (let start = 0; start < items.length; start += MAX_COMMANDS_PER_DOCUMENT) {
         all.push(...(await this.#document(session, items.slice(start, start + MAX_COMMANDS_PER_DOCUMENT))));
       }
       return all;
     });
-    return results as unknown as BatchResults<T>;
   }
 
   stats(): PoolStats {
@@ -167,7 +178,22 @@ function toResult(spec: RequestSpec, reply: DecodedCommand): CommandResult<unkno
   if (reply.type !== expected) {
     return { ok: false, error: new OcipProtocolError(`${spec.name} was answered by ${reply.type}, not ${expected}`) };
   }
-  return { ok: true, value: reply.value };
+  return { ok: true, type: reply.type, value: reply.value };
+}
+
+/**
+ * The value of the answer to `spec`, or its error thrown. The result says which response type it
+ * decoded, so the narrowing to the spec's response value is a check, not a cast.
+ */
+export function answerTo<S extends RequestSpec>(result: CommandResult<unknown> | undefined, spec: S): ResponseOf<S> {
+  if (!result) throw new OcipProtocolError(`no answer to ${spec.name}: the document had fewer results than commands`);
+  if (!result.ok) throw result.error;
+  if (!answers(result, spec)) throw new OcipProtocolError(`${spec.name} was answered by ${result.type}`);
+  return result.value;
+}
+
+function answers<S extends RequestSpec>(result: { type: string; value: unknown }, spec: S): result is { type: string; value: ResponseOf<S> } {
+  return result.type === spec.response?.name;
 }
 
 export interface OcipClientOptions extends OcipClientHooks {

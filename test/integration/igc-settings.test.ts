@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { GroupInstantGroupCallAddInstanceRequest14 } from '../../src/ocip/codec/index.js';
 import type { CommandValue } from '../../src/ocip/codec/index.js';
 import { command } from '../../src/ocip/client.js';
-import { toListItems } from '../../src/domain/instant-group-call/mapping.js';
+import { toListItems } from '../../src/services/instant-group-call/mapping.js';
 import { toE164 } from '../../src/phone/index.js';
 import { apioError, DOMAIN, GROUP, igcUrl, instanceUrl, minimalBody, startAdapter, TENANT } from '../support/adapter-harness.js';
 import type { AdapterHarness } from '../support/adapter-harness.js';

@@ -6,18 +6,13 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import supertest from 'supertest';
-import { createApp } from '../../src/app.js';
-import { AuditLog, recordOcipDocument } from '../../src/audit/index.js';
-import { createSecurity, ocipCredentialVerifier } from '../../src/auth/index.js';
+import { buildAdapter } from '../../src/adapter.js';
+import type { AuditLog } from '../../src/audit/index.js';
 import type { CredentialVerifier, Security } from '../../src/auth/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/index.js';
-import { createInstantGroupCallDeps } from '../../src/domain/instant-group-call/index.js';
 import type { DeclaredRoute } from '../../src/http/auth-guard.js';
-import { createOcipClient } from '../../src/ocip/client.js';
 import type { DocumentEvent, OcipClient } from '../../src/ocip/client.js';
-import { createTransport } from '../../src/ocip/transport/index.js';
-import { DEFAULT_SEED_WORLD_URL, readSeedWorld, startSimulator } from '../../src/simulator/index.js';
 import type { SeedCommand, Simulator } from '../../src/simulator/index.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -101,47 +96,35 @@ export function settingsOverrides(settings: Partial<AdapterSettings>): Record<st
   return overrides;
 }
 
+/** What only a test changes: ports chosen by the system, a small pool, short waits, no call lab. */
+const TEST_INFRASTRUCTURE = {
+  server: { host: '127.0.0.1', port: 0 },
+  simulator: { host: '127.0.0.1', port: 0, httpPort: null },
+  ocip: { poolSize: 2, connectTimeoutMs: 2_000, acquireTimeoutMs: 5_000 },
+};
+
+/** JSON log lines go nowhere: tests read answers, and observability has suites of its own. */
+const DISCARD = { write: (_line: string) => undefined };
+
 export async function startAdapter(settings: Partial<AdapterSettings> = {}, options: AdapterHarnessOptions = {}): Promise<AdapterHarness> {
   // env: {} so the developer's shell (PORT, OCIP_URL, APIO_CONFIG...) cannot leak into a test.
-  const config = loadConfig({ env: {}, overrides: deepMerge(settingsOverrides(settings), options.overrides ?? {}) });
-  const seed = await readSeedWorld(DEFAULT_SEED_WORLD_URL);
-  seed.commands.push(...(options.extraSeedCommands ?? []));
-  const simulator = await startSimulator({ seed });
+  const config = loadConfig({ env: {}, overrides: [TEST_INFRASTRUCTURE, settingsOverrides(settings), options.overrides ?? {}] });
   const roundTrips: DocumentEvent[] = [];
-  const client = createOcipClient({
-    url: `tcp://127.0.0.1:${simulator.port}`,
-    userId: 'admin',
-    password: 'admin',
-    poolSize: 2,
-    requestTimeoutMs: config.ocip.requestTimeoutMs,
-    connectTimeoutMs: 2_000,
-    acquireTimeoutMs: 5_000,
-    onDocument: (event) => {
-      roundTrips.push(event);
-      recordOcipDocument(event);
-    },
-  });
-  const store = createStore({ kind: 'memory', ...(options.clock && { clock: options.clock }) });
-  const close = async (): Promise<void> => {
-    // destroy, not close: a test may have stopped the simulator, and a logout would then wait.
-    client.destroy();
-    await Promise.allSettled([store.disconnect(), simulator.close()]);
-  };
-  let deps;
-  let security: Security;
-  try {
-    deps = createInstantGroupCallDeps(config, client, store);
-    const verifier =
-      options.verifier ??
-      ocipCredentialVerifier({ transport: createTransport(`tcp://127.0.0.1:${simulator.port}`, { connectTimeoutMs: 2_000 }), timeoutMs: config.auth.loginTimeoutMs });
-    security = await createSecurity({ settings: config, store, verifier, ...(options.clock && { clock: options.clock }) });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  const audit = config.audit.enabled ? new AuditLog(store, { maxRecords: config.audit.maxRecords }) : undefined;
   const loggedErrors: unknown[] = [];
-  const app = createApp({ instantGroupCalls: deps, security, store, ...(audit && { audit }), logError: (error) => loggedErrors.push(error) });
+  // The production wiring (buildAdapter), in memory: the simulator's world and the store.
+  const adapter = await buildAdapter(config, {
+    logDestination: DISCARD,
+    store: createStore({ kind: 'memory', ...(options.clock && { clock: options.clock }) }),
+    worldInMemory: true,
+    ...(options.extraSeedCommands && { extraSeedCommands: options.extraSeedCommands }),
+    ...(options.clock && { clock: options.clock }),
+    ...(options.verifier && { verifier: options.verifier }),
+    onDocument: (event) => roundTrips.push(event),
+    onServerError: (error) => loggedErrors.push(error),
+  });
+  // destroy, not close: a test may have stopped the simulator, and a logout would then wait.
+  const close = (): Promise<void> => adapter.destroy();
+  const { app, security, audit } = adapter;
   const anonymous = supertest(app);
   // An agent (not plain supertest) keeps defaults: the header goes on every request it makes.
   const withBearer = (token: string): Agent => supertest.agent(app).set('Authorization', `Bearer ${token}`);
@@ -170,24 +153,14 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
     security,
     ...(audit && { audit }),
     routes,
-    simulator,
-    client,
-    store,
+    simulator: adapter.simulator!,
+    client: adapter.ocip,
+    store: adapter.store,
     config,
     roundTrips,
     loggedErrors,
     close,
   };
-}
-
-function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const current = out[key];
-    const bothObjects = [current, value].every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
-    out[key] = bothObjects ? deepMerge(current as Record<string, unknown>, value as Record<string, unknown>) : value;
-  }
-  return out;
 }
 
 // ---- shared fixtures of the Instant Group Call suites ------------------------------------------

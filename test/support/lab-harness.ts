@@ -170,38 +170,32 @@ export interface AdapterLabHarness extends LabHarness {
 
 export async function startLabWithAdapter(settings: Partial<LabSettings> = {}): Promise<AdapterLabHarness> {
   // Imported here: the adapter takes a second to load, and only this one test file needs it.
-  const [{ default: supertest }, { createApp }, { createSecurity, ocipCredentialVerifier }, { loadConfig }, { createInstantGroupCallDeps }, { createOcipClient }, { createTransport }, { createStore }] =
-    await Promise.all([
-      import('supertest'),
-      import('../../src/app.js'),
-      import('../../src/auth/index.js'),
-      import('../../src/config/index.js'),
-      import('../../src/domain/instant-group-call/index.js'),
-      import('../../src/ocip/client.js'),
-      import('../../src/ocip/transport/index.js'),
-      import('../../src/store/index.js'),
-    ]);
-  const config = loadConfig({ env: {} });
+  const [{ default: supertest }, { buildAdapter }, { loadConfig }, { createStore }] = await Promise.all([
+    import('supertest'),
+    import('../../src/adapter.js'),
+    import('../../src/config/index.js'),
+    import('../../src/store/index.js'),
+  ]);
   const clock = createVirtualClock();
   const sim = await startSimulator({ seed: await readSeedWorld(DEFAULT_SEED_WORLD_URL), httpPort: 0, clock, lab: { ...TEST_SETTINGS, ...settings } });
-  const client = createOcipClient({
-    url: `tcp://127.0.0.1:${sim.port}`,
-    userId: 'admin',
-    password: 'admin',
-    poolSize: 1,
-    requestTimeoutMs: 5_000,
-    connectTimeoutMs: 2_000,
-    acquireTimeoutMs: 5_000,
-  });
-  const store = createStore({ kind: 'memory' });
+  // The production wiring (buildAdapter) in front of this simulator, as in front of a BroadWorks.
+  let built;
+  try {
+    const config = loadConfig({
+      env: {},
+      // The seed world's system admin (README: demo only), as a deployment would name its own.
+      overrides: { ocip: { url: `tcp://127.0.0.1:${sim.port}`, username: 'admin', password: 'admin', poolSize: 1, requestTimeoutMs: 5_000, connectTimeoutMs: 2_000, acquireTimeoutMs: 5_000 } },
+    });
+    built = await buildAdapter(config, { store: createStore({ kind: 'memory' }), logDestination: { write: () => undefined } });
+  } catch (error) {
+    await sim.close();
+    throw error;
+  }
+  const { app } = built;
   const close = async (): Promise<void> => {
-    client.destroy();
-    await Promise.allSettled([store.disconnect(), sim.close()]);
+    await Promise.allSettled([built.destroy(), sim.close()]);
   };
   try {
-    const verifier = ocipCredentialVerifier({ transport: createTransport(`tcp://127.0.0.1:${sim.port}`, { connectTimeoutMs: 2_000 }), timeoutMs: config.auth.loginTimeoutMs });
-    const security = await createSecurity({ settings: config, store, verifier });
-    const app = createApp({ instantGroupCalls: createInstantGroupCallDeps(config, client, store), security, store, logError: () => undefined });
     // The seed world's demo login (README: demo only).
     const login = await supertest(app).post('/api/v01/auth/login').send({ username: 'admin', password: 'admin' });
     assert.equal(login.status, 200, `login: ${login.text}`);

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { instanceToCsvRecord, parseCsvRows, toCsv } from '../../src/cli/csv-rows.js';
 import { ImportJournal } from '../../src/cli/journal.js';
 import { instanceToJsonRow, parseJsonRows, toJsonArray } from '../../src/cli/json-rows.js';
-import { isReadOnly } from '../../src/domain/dry-run/recording-gateway.js';
-import type { InstanceAnswer } from '../../src/domain/instant-group-call/schemas.js';
+import { commandCatalogue } from '../../src/ocip/codec/index.js';
+import type { InstanceAnswer } from '../../src/services/instant-group-call/schemas.js';
 
 const target = { tenantId: 'T', groupId: 'G2' };
 
@@ -102,6 +102,9 @@ test('the journal: done rows stay done, a row sent without an answer is in doubt
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+/** Declared on the command spec (query() in the codec); a dry run sends only these. */
+const isReadOnly = (name: string) => commandCatalogue.get(name)?.readOnly === true;
 
 test('dry runs send only BroadWorks queries (…Get…Request)', () => {
   for (const name of ['GroupGetRequest22V5', 'GroupInstantGroupCallGetInstanceListRequest', 'GroupDnGetListRequest', 'GroupInstantGroupCallGetInstanceRequest19sp1']) {

@@ -1,101 +1,77 @@
-// The OcipGateway a use case runs on in a dry run. Read-only commands (…Get…Request) go to
-// BroadWorks, so the use case validates and derives ids and numbers against the real data; a
-// document with a mutating command is recorded, never sent, and its mutating commands answered with
-// a synthetic SuccessResponse — after an existence check where one exists (an Add whose id
-// BroadWorks already has is answered 4200, as BroadWorks would). Read-only commands after a
-// mutating one in the same document read its effect back, which did not happen: they are answered
-// with DryRunNotSentError, and from then on nothing more is planned — the use case's own error
-// handling ends the run, and runDry (run-dry.ts) knows that error for the end of the plan.
-import { GroupInstantGroupCallGetInstanceRequest19sp1 } from '../../ocip/codec/index.js';
-import type { CommandValue, ResponseOf } from '../../ocip/codec/index.js';
-import type { RequestSpec } from '../../ocip/client.js';
+// The OcipGateway a use case runs on in a dry run. What each command does is declared on its spec
+// (src/ocip/codec/schema.ts): queries (readOnly) go to BroadWorks, so the use case validates and
+// derives ids and numbers against the real data; a document with a change is recorded, never sent,
+// and its changes answered with a SuccessResponse — after an existence check for a command that
+// creates a service user (an Add whose id BroadWorks already has is answered 4200, as BroadWorks
+// would). Queries after a change in the same document (a read-back) are recorded with it but not
+// answered: use cases ask isDryRun() and read nothing back.
+import type { BatchItem, CommandResult, OcipGateway } from '../../ocip/client.js';
 import { OcipProtocolError } from '../../ocip/errors.js';
 import { toErrorResponseError } from '../../ocip/session/index.js';
-import type { BatchCommand, BatchResult, OcipGateway } from '../ocip-gateway.js';
-import { command } from '../ocip-gateway.js';
-
-/** BroadWorks names every query …Get…Request; everything else changes something. */
-export function isReadOnly(commandName: string): boolean {
-  return /Get(?:[A-Z]|Request)/.test(commandName);
-}
-
-/**
- * A read-back that was not sent because the change it reads was not made. A protocol error to the
- * use case ("no usable answer"), so its ordinary handling applies; runDry recognises it by class.
- */
-export class DryRunNotSentError extends OcipProtocolError {
-  override name = 'DryRunNotSentError';
-  constructor(commandType: string) {
-    super(`${commandType} was not sent: dry run`);
-  }
-}
-
-/** A mutating command and the id whose existence decides its outcome. */
-const EXISTENCE_CHECKS: Record<string, (value: Record<string, unknown>) => unknown> = {
-  GroupInstantGroupCallAddInstanceRequest14: (value) => value.serviceUserId,
-  UserModifyUserIdRequest: (value) => value.newUserId,
-};
 
 export interface RecordedDocument {
-  commands: readonly BatchCommand[];
+  commands: readonly BatchItem[];
   /** Why BroadWorks would refuse a command of it (an id it already has), when it would. */
   refused?: string;
+}
+
+/** The service user id a command creates, when its spec says it creates one. */
+export function createdUserId(item: BatchItem): string | undefined {
+  const field = item.spec.createsUser;
+  const id: unknown = field === undefined ? undefined : Reflect.get(item.value, field);
+  return typeof id === 'string' ? id : undefined;
 }
 
 export class RecordingGateway implements OcipGateway {
   readonly recorded: RecordedDocument[] = [];
   /** Read-only commands sent to BroadWorks, in order. */
   readonly sent: string[] = [];
-  #planEnded = false;
 
-  constructor(private readonly real: OcipGateway) {}
+  /** `exists(id)`: the query whose success means BroadWorks has that service user (the service's Get). */
+  constructor(
+    private readonly real: OcipGateway,
+    private readonly exists: (serviceUserId: string) => BatchItem,
+  ) {}
 
-  async execute<S extends RequestSpec>(spec: S, value: CommandValue<S>): Promise<ResponseOf<S>> {
-    const [result] = await this.executeBatch([command(spec, value)]);
-    if (!result!.ok) throw result!.error;
-    return result!.value as ResponseOf<S>;
-  }
+  async executeBatch(commands: readonly BatchItem[]): Promise<CommandResult<unknown>[]> {
+    const firstChange = commands.findIndex((item) => !item.spec.readOnly);
+    if (firstChange < 0) return this.#send(commands);
 
-  async executeBatch(commands: readonly BatchCommand[]): Promise<BatchResult[]> {
-    if (this.#planEnded) return commands.map((item) => notSent(item));
-    const firstMutating = commands.findIndex((item) => !isReadOnly(item.spec.name));
-    if (firstMutating < 0) return this.#send(commands);
-
-    // Read-only commands ahead of the first change see BroadWorks as it is: they are sent, with
-    // the existence checks of the changes, in one document.
-    const leading = commands.slice(0, firstMutating);
-    const checks = commands
-      .map((item, index) => ({ index, id: EXISTENCE_CHECKS[item.spec.name]?.(item.value as Record<string, unknown>) }))
-      .filter((check): check is { index: number; id: string } => typeof check.id === 'string');
-    const answers = await this.#send([...leading, ...checks.map((check) => command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId: check.id }))]);
+    // Queries ahead of the first change see BroadWorks as it is: they are sent, with the existence
+    // checks of the changes, in one document.
+    const leading = commands.slice(0, firstChange);
+    const checks = commands.flatMap((item, index) => {
+      const id = createdUserId(item);
+      return id === undefined ? [] : [{ index, id }];
+    });
+    const answers = await this.#send([...leading, ...checks.map((check) => this.exists(check.id))]);
     const taken = new Set(checks.filter((_check, at) => answers[leading.length + at]?.ok).map((check) => check.index));
 
-    const results: BatchResult[] = commands.map((item, index) => {
-      if (index < firstMutating) return answers[index]!;
-      if (isReadOnly(item.spec.name)) return notSent(item);
+    const results = commands.map((item, index): CommandResult<unknown> => {
+      if (index < firstChange) return answers[index]!;
+      if (item.spec.readOnly) return NOT_READ;
       if (taken.has(index)) return { ok: false, error: alreadyExists(item.spec.name) };
-      return { ok: true, value: {} };
+      return { ok: true, type: item.spec.response?.name ?? 'SuccessResponse', value: {} };
     });
     const refused = [...taken].map((index) => commands[index]!.spec.name);
     this.recorded.push({ commands, ...(refused.length > 0 && { refused: `BroadWorks would refuse ${refused.join(', ')}: the id exists` }) });
-    // A change that went through (synthetically) and was then read back ends the plan; a refused
-    // one lets the use case go on as it would (a generated id is drawn again).
-    if (refused.length === 0 && firstMutating < commands.length - 1 && commands.slice(firstMutating).some((item) => isReadOnly(item.spec.name))) {
-      this.#planEnded = true;
-    }
     return results;
   }
 
-  async #send(commands: readonly BatchCommand[]): Promise<BatchResult[]> {
+  async #send(commands: readonly BatchItem[]): Promise<CommandResult<unknown>[]> {
     if (commands.length === 0) return [];
     this.sent.push(...commands.map((item) => item.spec.name));
     return this.real.executeBatch(commands);
   }
 }
 
-function notSent(item: BatchCommand): BatchResult {
-  return { ok: false, error: new DryRunNotSentError(item.spec.name) };
+/** True when changes are only recorded: a read-back would read the state before them. */
+export function isDryRun(ocip: OcipGateway): boolean {
+  return ocip instanceof RecordingGateway;
 }
+
+/** The answer to a query recorded after a change: there is nothing to read (see isDryRun). */
+const NOT_READ: CommandResult<unknown> = { ok: false, error: new OcipProtocolError('not read: a dry run reads nothing back') };
 
 /** The ErrorResponse BroadWorks gives an Add (or a rename) to an id it already has. */
 function alreadyExists(commandType: string) {

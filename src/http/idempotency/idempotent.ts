@@ -10,6 +10,7 @@
 import type { Request, RequestHandler } from 'express';
 import { credentialKey } from '../../auth/index.js';
 import { ApioError } from '../../domain/errors.js';
+import { HttpError } from '../http-errors.js';
 import { principalOf } from '../auth-guard.js';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.js';
 import { fingerprintOf, idempotencyScope } from './idempotency-records.js';
@@ -47,11 +48,11 @@ export function idempotent(records: IdempotencyRecords, onError: (error: unknown
       return;
     }
     if (begun.kind === 'other-body') {
-      throw new ApioError('IDEMPOTENCY_KEY_REUSED', `this ${IDEMPOTENCY_HEADER} was used for another request body; use a new key for a new request`);
+      throw new HttpError('IDEMPOTENCY_KEY_REUSED', `this ${IDEMPOTENCY_HEADER} was used for another request body; use a new key for a new request`);
     }
     if (begun.kind === 'running') {
       response.setHeader('Retry-After', '1');
-      throw new ApioError('IDEMPOTENCY_KEY_IN_USE', `a request with this ${IDEMPOTENCY_HEADER} is still running; retry once it has answered`);
+      throw new HttpError('IDEMPOTENCY_KEY_IN_USE', `a request with this ${IDEMPOTENCY_HEADER} is still running; retry once it has answered`);
     }
     memos.set(request, records.memo(scope));
     // The outcome is written before the answer goes out, so a retry that follows it finds it.

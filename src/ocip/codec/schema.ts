@@ -68,6 +68,10 @@ export interface CommandSpec<Name extends string = string, F extends Fields = Fi
   /** Namespace of the type: core responses live in "C", every command type in no namespace. */
   readonly namespace: '' | 'C';
   readonly response?: R;
+  /** A query (BroadWorks' …Get…Request): it changes nothing, so a dry run sends it. */
+  readonly readOnly?: boolean;
+  /** The field naming the service user this request creates (an Add, or a rename's new id). */
+  readonly createsUser?: string;
 }
 
 // ---- type inference -------------------------------------------------------------------------
@@ -154,12 +158,23 @@ export function abstract<const V extends readonly ComplexType[]>(name: string, v
   return { kind: 'abstract', name, variants };
 }
 
+/** A request that changes something; `createsUser` names the field holding a user id it creates. */
 export function request<const Name extends string, const F extends Fields, R extends CommandSpec>(
   name: Name,
   fields: F,
   response: R,
+  effect: { createsUser?: keyof F & string } = {},
 ): CommandSpec<Name, F, R> {
-  return { kind: 'complex', role: 'request', namespace: '', name, fields, response };
+  return { kind: 'complex', role: 'request', namespace: '', name, fields, response, ...effect };
+}
+
+/** A request that only reads (…Get…Request): a dry run may send it. */
+export function query<const Name extends string, const F extends Fields, R extends CommandSpec>(
+  name: Name,
+  fields: F,
+  response: R,
+): CommandSpec<Name, F, R> {
+  return { kind: 'complex', role: 'request', namespace: '', name, fields, response, readOnly: true };
 }
 
 export function response<const Name extends string, const F extends Fields>(

@@ -1,5 +1,5 @@
 // Group lookups the adapter needs for ids and numbers (OCISchemaGroup.xsd).
-import { many, one, optional, request, response, ociTable, xsBoolean, xsInt } from '../schema.js';
+import { many, one, optional, query, request, response, ociTable, xsBoolean, xsInt } from '../schema.js';
 import * as t from '../types/simple-types.js';
 import { Contact, GroupExtensionLengthSettings, StreetAddress } from '../types/complex-types.js';
 import { SuccessResponse } from './core.js';
@@ -30,7 +30,7 @@ export const GroupGetResponse22V5 = response('GroupGetResponse22V5', {
 });
 
 /** The schema's choice (ids | groupExternalId) is modelled as a named choice group. */
-export const GroupGetRequest22V5 = request(
+export const GroupGetRequest22V5 = query(
   'GroupGetRequest22V5',
   {
     serviceProviderId: optional(t.ServiceProviderId, { choice: 'group' }),
@@ -45,7 +45,7 @@ export const GroupDomainGetAssignedListResponse = response('GroupDomainGetAssign
   domain: many(t.NetAddress),
 });
 
-export const GroupDomainGetAssignedListRequest = request(
+export const GroupDomainGetAssignedListRequest = query(
   'GroupDomainGetAssignedListRequest',
   { serviceProviderId: one(t.ServiceProviderId), groupId: one(t.GroupId) },
   GroupDomainGetAssignedListResponse,
@@ -53,7 +53,7 @@ export const GroupDomainGetAssignedListRequest = request(
 
 export const GroupDnGetListResponse = response('GroupDnGetListResponse', { phoneNumber: many(t.DN) });
 
-export const GroupDnGetListRequest = request(
+export const GroupDnGetListRequest = query(
   'GroupDnGetListRequest',
   { serviceProviderId: one(t.ServiceProviderId), groupId: one(t.GroupId) },
   GroupDnGetListResponse,
@@ -64,7 +64,7 @@ export const GroupDepartmentGetListResponse18 = response('GroupDepartmentGetList
   departmentTable: one(ociTable),
 });
 
-export const GroupDepartmentGetListRequest18 = request(
+export const GroupDepartmentGetListRequest18 = query(
   'GroupDepartmentGetListRequest18',
   {
     serviceProviderId: one(t.ServiceProviderId),

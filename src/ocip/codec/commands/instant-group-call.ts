@@ -1,5 +1,5 @@
 // Instant Group Call service instances (Services/OCISchemaServiceInstantGroupCall.xsd).
-import { many, one, optional, request, response, ociTable, xsBoolean } from '../schema.js';
+import { many, one, optional, query, request, response, ociTable, xsBoolean } from '../schema.js';
 import * as t from '../types/simple-types.js';
 import {
   ReplacementOutgoingDNorSIPURIList,
@@ -24,6 +24,7 @@ export const GroupInstantGroupCallAddInstanceRequest14 = request(
     networkClassOfService: optional(t.NetworkClassOfServiceName),
   },
   SuccessResponse,
+  { createsUser: 'serviceUserId' },
 );
 
 /** Carries no active flag: that lives only in the instance list's "Is Active" column. */
@@ -35,7 +36,7 @@ export const GroupInstantGroupCallGetInstanceResponse19sp1 = response('GroupInst
   networkClassOfService: optional(t.NetworkClassOfServiceName),
 });
 
-export const GroupInstantGroupCallGetInstanceRequest19sp1 = request(
+export const GroupInstantGroupCallGetInstanceRequest19sp1 = query(
   'GroupInstantGroupCallGetInstanceRequest19sp1',
   { serviceUserId: one(t.UserId) },
   GroupInstantGroupCallGetInstanceResponse19sp1,
@@ -66,7 +67,7 @@ export const GroupInstantGroupCallGetInstanceListResponse = response('GroupInsta
   instantGroupCallTable: one(ociTable),
 });
 
-export const GroupInstantGroupCallGetInstanceListRequest = request(
+export const GroupInstantGroupCallGetInstanceListRequest = query(
   'GroupInstantGroupCallGetInstanceListRequest',
   {
     serviceProviderId: one(t.ServiceProviderId),

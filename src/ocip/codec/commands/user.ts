@@ -8,4 +8,5 @@ export const UserModifyUserIdRequest = request(
   'UserModifyUserIdRequest',
   { userId: one(t.UserId), newUserId: one(t.UserId) },
   SuccessResponse,
+  { createsUser: 'newUserId' },
 );

@@ -185,11 +185,6 @@ function stripGroupSuffix(name: string, groupId: string): string {
   return name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
 }
 
-/** The "Is Active" column of the instance list, by service user id. */
-export function activeFlags(table: OciTable): Map<string, boolean> {
-  return new Map(table.rows.map((row) => [row['Service User Id'] ?? '', row['Is Active'] === 'true']));
-}
-
 function emptyToUndefined(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
 }

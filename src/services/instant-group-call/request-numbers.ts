@@ -2,9 +2,10 @@
 // DNs go to BroadWorks as +CC-NSN; destinations as E.164; SIP URI destinations pass unchanged.
 import { InvalidPhoneNumberError, normalizePhoneNumber } from '../../phone/index.js';
 import type { NormalizedNumber } from '../../phone/index.js';
-import type { Problem } from '../errors.js';
-import { validationError } from '../errors.js';
+import type { Problem } from '../../domain/errors.js';
+import { validationError } from '../../domain/errors.js';
 import { SIP_URI } from './schemas.js';
+import type { CreateInstanceInput } from './schemas.js';
 
 export interface NumberFields {
   phoneNumber?: string | null;
@@ -49,4 +50,39 @@ export function normalizeRequestNumbers(fields: NumberFields, cliCallingCode: st
   }
   if (problems.length > 0) throw validationError(problems);
   return result;
+}
+
+/** The number fields of a POST body; with `except`, only those `except` does not already have. */
+export function numberFields(
+  input: { serviceInstanceProfile: { phoneNumber?: string; callingLineIdPhoneNumber?: string }; destinationPhoneNumbers?: string[] },
+  except: NumberFields = {},
+): NumberFields {
+  const profile = input.serviceInstanceProfile;
+  return {
+    ...(except.phoneNumber === undefined && { phoneNumber: profile.phoneNumber }),
+    ...(except.callingLineIdPhoneNumber === undefined && { callingLineIdPhoneNumber: profile.callingLineIdPhoneNumber }),
+    ...(except.destinationPhoneNumbers === undefined && { destinationPhoneNumbers: input.destinationPhoneNumbers }),
+  };
+}
+
+/** Numbers normalised from two sources (the request, and a template's defaults for what it lacked). */
+export function mergeNumbers(first: NormalizedNumbers, second: NormalizedNumbers): NormalizedNumbers {
+  return {
+    phoneNumber: first.phoneNumber !== undefined ? first.phoneNumber : second.phoneNumber,
+    callingLineIdPhoneNumber: first.callingLineIdPhoneNumber !== undefined ? first.callingLineIdPhoneNumber : second.callingLineIdPhoneNumber,
+    destinationPhoneNumbers: first.destinationPhoneNumbers ?? second.destinationPhoneNumbers,
+  };
+}
+
+/** The POST input with its numbers as BroadWorks takes them: DNs as +CC-NSN, destinations in E.164. */
+export function withNumbers(input: CreateInstanceInput, numbers: NormalizedNumbers): CreateInstanceInput {
+  return {
+    ...input,
+    serviceInstanceProfile: {
+      ...input.serviceInstanceProfile,
+      phoneNumber: numbers.phoneNumber?.dn,
+      callingLineIdPhoneNumber: numbers.callingLineIdPhoneNumber?.dn,
+    },
+    destinationPhoneNumbers: numbers.destinationPhoneNumbers,
+  };
 }

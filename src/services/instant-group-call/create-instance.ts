@@ -1,0 +1,161 @@
+// POST instant_group_calls/, top to bottom: validate the body once, normalise its numbers once,
+// derive the rule context once, apply the template, choose the id, then one document — Add, the
+// active status, the read-back — retried with a fresh id while a generated one is taken.
+import { command } from '../../ocip/client.js';
+import {
+  GroupInstantGroupCallAddInstanceRequest14,
+  GroupInstantGroupCallDeleteInstanceRequest,
+  GroupInstantGroupCallModifyActiveInstanceListRequest,
+} from '../../ocip/codec/index.js';
+import { OcipErrorResponseError } from '../../ocip/errors.js';
+import type { IdRule } from '../../ids/index.js';
+import { isAlreadyExists, toApioError } from '../../domain/broadworks-errors.js';
+import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
+import { ApioError, validationError } from '../../domain/errors.js';
+import { addWithGeneratedId, ruleContext } from '../../domain/generated-ids.js';
+import type { IdTaken } from '../../domain/generated-ids.js';
+import { acceptRead, readCommands } from '../../domain/read-back.js';
+import { send } from '../../domain/send-document.js';
+import { applyTemplate } from '../../domain/templates.js';
+import { validate } from '../../domain/validate.js';
+import { instanceReads } from './instance-reads.js';
+import { toAddRequest } from './mapping.js';
+import { mergeNumbers, normalizeRequestNumbers, numberFields, withNumbers } from './request-numbers.js';
+import { createInstanceSchema, createInstanceShape } from './schemas.js';
+import type { CreateInstanceInput, CreateInstanceShape, InstanceAnswer } from './schemas.js';
+import { answerOf } from './service.js';
+import type { InstantGroupCallDeps } from './settings.js';
+
+export const TEMPLATE_CATEGORY = 'instant_group_call';
+
+export type Created = InstanceAnswer & { serviceUserId: string };
+/** What a dry run's create plans: the answer is the recorded documents (runDry), not this. */
+export interface Planned {
+  planned: true;
+  serviceUserId: string;
+}
+
+export async function createInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, body: unknown): Promise<Created | Planned> {
+  const request = readRequest(body);
+  const group = await deps.groups.get(tenantId, groupId);
+  // Every number of the request at once, so one 400 names every bad one (not just the first field).
+  const numbers = normalizeRequestNumbers(numberFields(request.body), group.cliCallingCode);
+  const context = ruleContext(tenantId, groupId, group, request.body.serviceInstanceProfile.name, numbers.phoneNumber);
+
+  // Template default values fill only what the request lacks (APIO applies them after validation);
+  // what they fill is validated, and the numbers they bring normalised, here.
+  let input: CreateInstanceInput;
+  let templateRule: IdRule | undefined;
+  if (request.templateName !== undefined) {
+    const templated = applyTemplate(deps.templates.get(TEMPLATE_CATEGORY, request.templateName), request.body, context);
+    const merged = validate(createInstanceSchema, templated.body);
+    const fromTemplate = normalizeRequestNumbers(numberFields(merged, numberFields(request.body)), group.cliCallingCode);
+    input = withNumbers(merged, mergeNumbers(numbers, fromTemplate));
+    templateRule = templated.idRule;
+  } else {
+    input = withNumbers(request.body, numbers);
+  }
+
+  // Priority: the request's id, then the template's rule, then the setting's rule.
+  if (input.serviceUserId) {
+    // A given id is tried once: BroadWorks having it is an ALREADY_EXISTS for the client.
+    const outcome = await addOnce(deps, tenantId, groupId, input.serviceUserId, input);
+    if ('idTaken' in outcome) throw outcome.idTaken;
+    return outcome;
+  }
+  const rule = templateRule ?? (deps.settings.autoGenerate ? deps.settings.idRule : undefined);
+  if (!rule) throw validationError([{ path: 'serviceUserId', message: 'required: automatic id generation is off and no template gives a rule' }]);
+  return addWithGeneratedId(rule, context, deps.ids, (serviceUserId) => addOnce(deps, tenantId, groupId, serviceUserId, input));
+}
+
+/**
+ * The body validated once. Without a template nothing can fill a missing field later, so the full
+ * schema runs at once and one 400 lists every problem (a missing cliLastName beside an
+ * out-of-range field); with one, only the structure is checked until its defaults are in.
+ */
+function readRequest(body: unknown): { templateName?: undefined; body: CreateInstanceInput } | { templateName: string; body: CreateInstanceShape } {
+  const templateName: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'templateName') : undefined;
+  if (typeof templateName !== 'string') return { body: validate(createInstanceSchema, body) };
+  const shape = validate(createInstanceShape, body);
+  return { templateName: shape.templateName ?? templateName, body: shape };
+}
+
+/**
+ * One document: Add, ModifyActiveInstanceList when `active` is false, then the read-back.
+ * BroadWorks creates instances active, so `active: true` needs no command — which keeps the
+ * non-transactional batch from ever touching an instance that already had this id in the common
+ * case; should a system create them inactive, the read-back shows it and one more document fixes it.
+ */
+async function addOnce(
+  deps: InstantGroupCallDeps,
+  tenantId: string,
+  groupId: string,
+  serviceUserId: string,
+  input: CreateInstanceInput,
+): Promise<Created | Planned | IdTaken> {
+  const what = `creating instant group call ${serviceUserId}`;
+  const activation = input.active === false
+    ? [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: false }] })]
+    : [];
+  const results = await send(
+    deps.ocip,
+    [command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input)), ...activation, ...readCommands(instanceReads, tenantId, groupId, serviceUserId)],
+    what,
+  );
+  const [added] = results;
+  const activated = activation.length > 0 ? results[1] : undefined;
+
+  if (!added?.ok) {
+    const failure = toApioError(added?.error, what);
+    // The batch is not a transaction: the active status may have reached an instance that already
+    // had this id. Say so rather than retry silently (a dry run changed nothing).
+    if (activated?.ok && !isDryRun(deps.ocip)) {
+      throw new ApioError(failure.reason, failure.message, {
+        ...failure.details,
+        applied: [`active status of the existing service user ${serviceUserId} set to ${input.active}`],
+        notApplied: ['creation'],
+      });
+    }
+    // BroadWorks has this id: a generated one is drawn again, a given one is the client's 400.
+    if (isAlreadyExists(added?.error)) return { idTaken: failure };
+    throw failure;
+  }
+  // Recorded, not made: there is nothing to read back.
+  if (isDryRun(deps.ocip)) return { planned: true, serviceUserId };
+  if (activated && !activated.ok) await undoAdd(deps, serviceUserId, what, activated.error);
+
+  const read = acceptRead(instanceReads, results.slice(1 + activation.length), serviceUserId, what);
+  const answer = answerOf(deps, read);
+  if (input.active === true && !read.active) {
+    const [activatedNow] = await send(
+      deps.ocip,
+      [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: true }] })],
+      what,
+    );
+    if (!activatedNow?.ok) await undoAdd(deps, serviceUserId, what, activatedNow?.error);
+    if (deps.settings.returnActiveStatus) answer.active = true;
+  }
+  return { serviceUserId, ...answer };
+}
+
+/** The active status failed after the Add: delete the instance, or say exactly what stayed. */
+async function undoAdd(deps: InstantGroupCallDeps, serviceUserId: string, what: string, cause: unknown): Promise<never> {
+  const reason = toApioError(cause, `${what}: setting the active status`);
+  const [deleted] = await deps.ocip
+    .executeBatch([command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })])
+    .catch(() => [undefined]);
+  // The BroadWorks summary of the failed step, for clients that read details.errors["0"].summary.
+  const broadworks = cause instanceof OcipErrorResponseError ? [cause.summary] : [];
+  if (deleted?.ok) {
+    throw new ApioError('BROADWORKS_REJECTED', `${reason.message}; the creation was undone`, {
+      broadworks,
+      applied: [],
+      notApplied: ['creation', 'active status'],
+    });
+  }
+  throw new ApioError('PARTIALLY_APPLIED', `${reason.message}; the instance ${serviceUserId} was created but its active status was not set`, {
+    broadworks,
+    applied: ['creation'],
+    notApplied: ['active status'],
+  });
+}
