@@ -35,8 +35,13 @@ export function mayStillApply(error: unknown): boolean {
 /** The 502/504 of a change that may have been applied, with what the client should check. */
 export function inDoubtError(error: unknown, what: string, check: string): ApioError {
   const failure = toApioError(error, what);
-  const base = failure instanceof ApioError ? failure : new ApioError('BROADWORKS_UNREACHABLE', `${what}: BroadWorks is unreachable`);
-  return new ApioError(base.reason, `${base.message}; the change may have been applied: ${check}`, { ...base.details, inDoubt: { check } }, { cause: error });
+  return new ApioError(failure.reason, `${failure.message}; the change may have been applied: ${check}`, { ...failure.details, inDoubt: { check } }, { cause: error });
+}
+
+/** The failure of a change that the read-back shows was not applied: safe to send again. */
+export function notAppliedError(error: unknown, what: string, outcome: string): ApioError {
+  const failure = toApioError(error, what);
+  return new ApioError(failure.reason, `${failure.message}; ${outcome}: a retry is safe`, failure.details, { cause: error });
 }
 
 /** Values that must not be drawn twice for one Idempotency-Key (a generated service user id). */
