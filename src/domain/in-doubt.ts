@@ -2,6 +2,7 @@
 // request ids, so the only way to know is to read back, on another session, what the change would
 // have left. This file says which OCI-P failures leave a change in doubt and how to say so when the
 // read-back cannot settle it (details.inDoubt with what to check); the use cases do the reading.
+import type { BatchItem, CommandResult, OcipGateway } from '../ocip/client.js';
 import { OcipError, OcipErrorCodes } from '../ocip/errors.js';
 import { toApioError } from './broadworks-errors.js';
 import { ApioError } from './errors.js';
@@ -42,6 +43,15 @@ export function inDoubtError(error: unknown, what: string, check: string): ApioE
 export function notAppliedError(error: unknown, what: string, outcome: string): ApioError {
   const failure = toApioError(error, what);
   return new ApioError(failure.reason, `${failure.message}; ${outcome}: a retry is safe`, failure.details, { cause: error });
+}
+
+/** One document that changes something: a lost answer is a 502/504 in doubt, naming what to check. */
+export async function sendChange(ocip: OcipGateway, commands: readonly BatchItem[], what: string, check: string): Promise<CommandResult<unknown>[]> {
+  try {
+    return await ocip.executeBatch(commands);
+  } catch (error) {
+    throw mayHaveApplied(error) ? inDoubtError(error, what, check) : toApioError(error, what);
+  }
 }
 
 /** Values that must not be drawn twice for one Idempotency-Key (a generated service user id). */

@@ -7,17 +7,12 @@ import { collapseWhitespace } from '../../ocip/codec/facets.js';
 import { ApioError } from '../../domain/errors.js';
 import { inDoubtError, mayStillApply, notAppliedError } from '../../domain/in-doubt.js';
 import { readCommands } from '../../domain/read-back.js';
-import { instanceReads } from './instance-reads.js';
+import { instanceCheck, instanceReads } from './instance-reads.js';
 import type { CreateInstanceInput, InstanceAnswer } from './schemas.js';
 import { readAnswer } from './service.js';
 import type { InstantGroupCallDeps } from './settings.js';
 
 export type Created = InstanceAnswer & { serviceUserId: string };
-
-/** What the client can read to see whether the instance exists. */
-export function instanceCheck(tenantId: string, groupId: string, serviceUserId: string): string {
-  return `GET /api/v1/tenants/${tenantId}/groups/${groupId}/services/instant_group_calls/${serviceUserId}/`;
-}
 
 /** The instance as it stands, or undefined when BroadWorks says it is not there. Throws when it cannot tell. */
 export async function readBack(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, what: string): Promise<InstanceAnswer | undefined> {

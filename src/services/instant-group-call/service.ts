@@ -16,9 +16,10 @@ import { activeFlags, requireMembers } from '../../domain/active-status.js';
 import { toApioError } from '../../domain/broadworks-errors.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
 import type { ReadInstance } from '../../domain/read-back.js';
+import { inDoubtError, mayHaveApplied, mayStillApply, notAppliedError, sendChange } from '../../domain/in-doubt.js';
 import { send } from '../../domain/send-document.js';
 import { validate } from '../../domain/validate.js';
-import { instanceReads } from './instance-reads.js';
+import { instanceCheck, instanceReads, listCheck } from './instance-reads.js';
 import { departmentRows, toInstanceAnswer, toListItems } from './mapping.js';
 import { activeListSchema } from './schemas.js';
 import type { InstanceAnswer, ListItem } from './schemas.js';
@@ -71,9 +72,30 @@ export async function getInstance(deps: InstantGroupCallDeps, tenantId: string, 
 export async function deleteInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, never>> {
   await requireInstances(deps, tenantId, groupId, [serviceUserId]);
   const what = `deleting instant group call ${serviceUserId}`;
-  const [result] = await send(deps.ocip, [command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })], what);
+  let results: CommandResult<unknown>[];
+  try {
+    results = await deps.ocip.executeBatch([command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })]);
+  } catch (error) {
+    if (mayHaveApplied(error)) return resolveLostDelete(deps, tenantId, groupId, serviceUserId, error, what);
+    throw toApioError(error, what);
+  }
+  const [result] = results;
   if (!result?.ok) throw toApioError(result?.error, what);
   return {};
+}
+
+/** A Delete whose answer was lost: gone from the group's list (read on another session) means done. */
+async function resolveLostDelete(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, lost: unknown, what: string): Promise<Record<string, never>> {
+  const check = instanceCheck(tenantId, groupId, serviceUserId);
+  let members: Map<string, boolean>;
+  try {
+    members = await memberFlags(deps, tenantId, groupId);
+  } catch {
+    throw inDoubtError(lost, what, `read ${check} (404: deleted) before retrying`);
+  }
+  if (!members.has(serviceUserId)) return {};
+  if (mayStillApply(lost)) throw inDoubtError(lost, what, `BroadWorks may still delete it: read ${check} before retrying`);
+  throw notAppliedError(lost, what, `${serviceUserId} was not deleted`);
 }
 
 /** One ModifyActiveInstanceList for every service; all must be in the group, or nothing changes. */
@@ -82,20 +104,23 @@ export async function setActiveStatus(deps: InstantGroupCallDeps, tenantId: stri
   await requireInstances(deps, tenantId, groupId, input.services.map((service) => service.serviceUserId));
   const what = 'setting the active status of instant group calls';
   const serviceActivation = input.services.map((service) => ({ serviceUserId: service.serviceUserId, isActive: service.active }));
-  const [result] = await send(deps.ocip, [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation })], what);
+  const [result] = await sendChange(deps.ocip, [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation })], what, `read ${listCheck(tenantId, groupId)}, or send the same list again`);
   if (!result?.ok) throw toApioError(result?.error, what);
   return {};
 }
 
 /** 404 naming every id that is not an instant group call of this group. */
 async function requireInstances(deps: InstantGroupCallDeps, tenantId: string, groupId: string, ids: readonly string[]): Promise<void> {
+  requireMembers(await memberFlags(deps, tenantId, groupId), ids, 'instant group call');
+}
+
+/** The group's instances and their active flags. */
+async function memberFlags(deps: InstantGroupCallDeps, tenantId: string, groupId: string): Promise<Map<string, boolean>> {
   const what = 'listing instant group calls';
   const [result] = await send(deps.ocip, [command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: tenantId, groupId })], what);
-  let members: Map<string, boolean>;
   try {
-    members = activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable);
+    return activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable);
   } catch (error) {
     throw toApioError(error, what);
   }
-  requireMembers(members, ids, 'instant group call');
 }

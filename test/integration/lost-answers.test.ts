@@ -2,7 +2,8 @@
 // through HTTP → OCI-P → simulator: the adapter reads back on another session and answers the created
 // instance — for an explicit and for a generated id, with and without an Idempotency-Key. When the
 // read-back fails too, the answer is a 502 with details.inDoubt and what to check, and a retry with
-// the same key resolves it under the same id, without a second Add.
+// the same key resolves it under the same id, without a second Add. A lost DELETE is resolved the
+// same way; a lost PUT or bulk active PUT is a 502 in doubt, naming what to read.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apioError, igcUrl, minimalBody, startAdapter } from '../support/adapter-harness.js';
@@ -124,5 +125,42 @@ describe('when the read-back fails too: in doubt, and a retry with the key resol
     assert.equal(retry.status, 200, retry.text);
     assert.equal(retry.body.serviceUserId, drawn);
     assert.deepEqual(named('Doubt N'), [drawn]);
+  });
+});
+
+describe('other changes whose answer was lost', () => {
+
+  test('DELETE applied, answer lost: the read-back shows it gone, 200 {}', async () => {
+    const id = 'lost.delete@sip.netaxis.be';
+    assert.equal((await h.request.post(igcUrl()).send(minimalBody(id))).status, 200);
+    h.simulator.faults.applyThenDropOnNext('GroupInstantGroupCallDeleteInstanceRequest');
+    const response = await h.request.delete(`${igcUrl()}${id}/`);
+    assert.deepEqual([response.status, response.body], [200, {}], response.text);
+    assert.equal(h.simulator.world.instantGroupCall(id), undefined);
+  });
+
+  test('DELETE not applied (dropped before it ran): 502 "not deleted", without inDoubt', async () => {
+    const id = 'kept.delete@sip.netaxis.be';
+    assert.equal((await h.request.post(igcUrl()).send(minimalBody(id))).status, 200);
+    h.simulator.faults.dropConnectionOnNext('GroupInstantGroupCallDeleteInstanceRequest');
+    const error = apioError(await h.request.delete(`${igcUrl()}${id}/`), 502, 'BROADWORKS_UNREACHABLE');
+    assert.match(error.message, /was not deleted: a retry is safe/);
+    assert.equal(error.details.inDoubt, undefined);
+    assert.ok(h.simulator.world.instantGroupCall(id));
+  });
+
+  test('PUT and the bulk active PUT: a lost answer is a 502 with inDoubt and what to read', async () => {
+    const id = 'lost.put@sip.netaxis.be';
+    assert.equal((await h.request.post(igcUrl()).send(minimalBody(id))).status, 200);
+    h.simulator.faults.applyThenDropOnNext('GroupInstantGroupCallModifyInstanceRequest');
+    const put = apioError(await h.request.put(`${igcUrl()}${id}/`).send({ serviceInstanceProfile: { name: 'Changed' } }), 502, 'BROADWORKS_UNREACHABLE');
+    assert.equal(put.details.inDoubt, true);
+    assert.match(String(put.details.check), /instant_group_calls\/lost\.put@sip\.netaxis\.be\//);
+    assert.equal(h.simulator.world.instantGroupCall(id)?.name, 'Changed', 'it was applied');
+
+    h.simulator.faults.applyThenDropOnNext('GroupInstantGroupCallModifyActiveInstanceListRequest');
+    const active = apioError(await h.request.put(`/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/services/instant_group_calls_active/`).send({ services: [{ serviceUserId: id, active: false }] }), 502);
+    assert.equal(active.details.inDoubt, true);
+    assert.match(String(active.details.check), /instant_group_calls\//);
   });
 });
