@@ -27,8 +27,8 @@ let bearer: string;
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 before(async () => {
-  // Limits high enough that no 429 hides an answer.
-  h = await startAdapter({}, { overrides: { rateLimit: { perCredential: 1_000_000, perAddress: 1_000_000, loginAttempts: 1_000_000 } } });
+  // The audit routes exist; limits high enough that no 429 hides an answer.
+  h = await startAdapter({}, { overrides: { audit: { enabled: true }, rateLimit: { perCredential: 1_000_000, perAddress: 1_000_000, loginAttempts: 1_000_000 } } });
   bearer = (await h.login(DEMO_LOGINS.system.username, DEMO_LOGINS.system.password)).access_token;
   server = createServer(h.app);
   answerClientErrors(server);
