@@ -14,7 +14,7 @@ import type { IdRule } from '../../ids/index.js';
 import { isAlreadyExists, toApioError } from '../../domain/broadworks-errors.js';
 import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
 import { ApioError, validationError } from '../../domain/errors.js';
-import { mayHaveApplied } from '../../domain/in-doubt.js';
+import { inDoubtError, mayHaveApplied } from '../../domain/in-doubt.js';
 import type { IdMemo } from '../../domain/in-doubt.js';
 import { addWithGeneratedId, ruleContext } from '../../domain/generated-ids.js';
 import type { IdTaken } from '../../domain/generated-ids.js';
@@ -23,7 +23,7 @@ import { send } from '../../domain/send-document.js';
 import type { CommandResult } from '../../ocip/client.js';
 import { applyTemplate } from '../../domain/templates.js';
 import { validate } from '../../domain/validate.js';
-import { instanceReads } from './instance-reads.js';
+import { instanceCheck, instanceReads } from './instance-reads.js';
 import { isAsRequested, readBack, resolveLostAdd } from './lost-answer.js';
 import type { Created } from './lost-answer.js';
 import { toAddRequest } from './mapping.js';
@@ -115,7 +115,7 @@ async function addOnce(
     // A retry under the key of an attempt that tried this id: that attempt may have created it.
     if ((await memo.recall(TRIED_ID)) === serviceUserId) {
       const found = await readBack(deps, tenantId, groupId, serviceUserId, what).catch((error: unknown) => {
-        throw toApioError(error, what);
+        throw inDoubtError(error, what, `read ${instanceCheck(tenantId, groupId, serviceUserId)}, or retry with the same Idempotency-Key`);
       });
       if (found && isAsRequested(found, input)) return { serviceUserId, ...found };
     }
