@@ -18,6 +18,7 @@ import type { AdapterProcess, RedisServer } from '../support/processes.js';
 const missing = redisServerMissing();
 if (missing) console.log(`# in-doubt-redis: skipped: ${missing}`);
 
+const START_TIMEOUT_MS = 60_000;
 const ADD = 'GroupInstantGroupCallAddInstanceRequest14';
 const READ = 'GroupInstantGroupCallGetInstanceRequest19sp1';
 
@@ -39,7 +40,7 @@ async function post(base: string, bearer: string, key: string, body: unknown): P
 
 const generated = (name: string) => ({ serviceInstanceProfile: { name, cliFirstName: 'Re', cliLastName: 'Try' }, answerTimeoutEnabled: false });
 
-describe('an in-doubt create retried on another adapter instance, on Redis', { skip: missing }, () => {
+describe('an in-doubt create retried on another adapter instance, on Redis', { skip: missing, timeout: 2 * START_TIMEOUT_MS + 30_000 }, () => {
   let redis: RedisServer;
   let simulator: Simulator;
   let a: AdapterProcess;
@@ -60,9 +61,10 @@ describe('an in-doubt create retried on another adapter instance, on Redis', { s
       REDIS_URL: redis.url,
       APIO_CONFIG: configFile,
     };
+    // Two processes compiling at once on a shared machine: a start-up may take more than 20 s.
     [a, b] = await Promise.all([
-      startAdapterProcess({ ...common, DATA_DIR: join(dir, 'a') }),
-      startAdapterProcess({ ...common, DATA_DIR: join(dir, 'b') }),
+      startAdapterProcess({ ...common, DATA_DIR: join(dir, 'a') }, START_TIMEOUT_MS),
+      startAdapterProcess({ ...common, DATA_DIR: join(dir, 'b') }, START_TIMEOUT_MS),
     ]);
     const login = await fetch(`${a.baseUrl}/api/v01/auth/login`, {
       method: 'POST',
