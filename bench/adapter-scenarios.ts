@@ -3,6 +3,7 @@
 import type autocannon from 'autocannon';
 import {
   command,
+  GroupAddRequest,
   GroupDepartmentGetListRequest18,
   GroupInstantGroupCallAddInstanceRequest14,
   GroupInstantGroupCallDeleteInstanceRequest,
@@ -11,16 +12,21 @@ import {
   GroupInstantGroupCallModifyActiveInstanceListRequest,
 } from '../src/ocip/index.js';
 import type { BatchItem, OcipClient } from '../src/ocip/index.js';
+import { membershipCommand } from '../src/domain/service-membership.js';
 import type { BareStep } from './bare-ocip.js';
 
 export const TENANT = 'ApioSpTest';
 export const GROUP = 'ApioGrpTest';
 export const DOMAIN = 'sip.netaxis.be';
 export const GET_ID = `bench_get@${DOMAIN}`;
-const BASE = `/api/v1/tenants/${TENANT}/groups/${GROUP}/services`;
-const LIST_PATH = `${BASE}/instant_group_calls/`;
-const ACTIVE_PATH = `${BASE}/instant_group_calls_active/`;
-const instancePath = (serviceUserId: string) => `${LIST_PATH}${serviceUserId}/`;
+/** A second group of 10 instances, beside GROUP grown to 1,000: a read must not cost more in the larger. */
+export const SMALL_GROUP = 'ApioGrpBench10';
+export const SMALL_GET_ID = `bench10_get@${DOMAIN}`;
+const SMALL_GROUP_SIZE = 10;
+const baseOf = (groupId: string) => `/api/v1/tenants/${TENANT}/groups/${groupId}/services`;
+const LIST_PATH = `${baseOf(GROUP)}/instant_group_calls/`;
+const ACTIVE_PATH = `${baseOf(GROUP)}/instant_group_calls_active/`;
+export const instancePath = (serviceUserId: string, groupId = GROUP) => `${baseOf(groupId)}/instant_group_calls/${serviceUserId}/`;
 
 export const ROUTES = {
   list: '/api/v1/tenants/:tenant_id/groups/:group_id/services/instant_group_calls/',
@@ -41,16 +47,18 @@ export interface Scenario {
 
 const bulkId = (index: number) => `bench_${String(index).padStart(4, '0')}@${DOMAIN}`;
 
-function addValue(serviceUserId: string, name: string) {
+function addValue(serviceUserId: string, name: string, groupId = GROUP) {
   return {
     serviceProviderId: TENANT,
-    groupId: GROUP,
+    groupId,
     serviceUserId,
     serviceInstanceProfile: {
       name,
       callingLineIdLastName: 'Bench',
       callingLineIdFirstName: name.slice(0, 30),
-      department: { $type: 'GroupDepartmentKey' as const, serviceProviderId: TENANT, groupId: GROUP, name: 'test_department_initial' },
+      ...(groupId === GROUP && {
+        department: { $type: 'GroupDepartmentKey' as const, serviceProviderId: TENANT, groupId: GROUP, name: 'test_department_initial' },
+      }),
     },
     destinationPhoneNumber: [] as string[],
     isAnswerTimeoutEnabled: false,
@@ -58,13 +66,23 @@ function addValue(serviceUserId: string, name: string) {
 }
 
 /** Creates the instance GET reads, with two destinations. */
-export async function createGetInstance(client: OcipClient): Promise<void> {
+export async function createGetInstance(client: OcipClient, serviceUserId = GET_ID, groupId = GROUP): Promise<void> {
   await client.execute(GroupInstantGroupCallAddInstanceRequest14, {
-    ...addValue(GET_ID, 'Bench get'),
+    ...addValue(serviceUserId, 'Bench get', groupId),
     destinationPhoneNumber: ['+3271123456', '+3271123457'],
     isAnswerTimeoutEnabled: true,
     answerTimeoutMinutes: 5,
   });
+}
+
+/** SMALL_GROUP with SMALL_GET_ID (as GET_ID) and 9 more instances. */
+export async function createSmallGroup(client: OcipClient): Promise<void> {
+  await client.execute(GroupAddRequest, { serviceProviderId: TENANT, groupId: SMALL_GROUP, defaultDomain: DOMAIN, userLimit: 1000 });
+  await createGetInstance(client, SMALL_GET_ID, SMALL_GROUP);
+  const items = Array.from({ length: SMALL_GROUP_SIZE - 1 }, (_, index) =>
+    command(GroupInstantGroupCallAddInstanceRequest14, addValue(`bench10_${index}@${DOMAIN}`, `Bench small ${index}`, SMALL_GROUP)),
+  );
+  await batch(client, items);
 }
 
 /** Grows the group to `total` bulk instances (bench_0000 …), 15 Add commands per document, 8 documents at once. */
@@ -82,7 +100,8 @@ export async function growGroup(client: OcipClient, from: number, total: number)
   }
 }
 
-const listCommand = () => command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: TENANT, groupId: GROUP });
+const memberCommand = (serviceUserId: string, groupId = GROUP) => membershipCommand(TENANT, groupId, serviceUserId, 'Instant Group Call');
+const listCommand = (groupId = GROUP) => command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: TENANT, groupId });
 
 async function batch(client: OcipClient, items: BatchItem[]): Promise<void> {
   const results = await client.executeBatch(items);
@@ -90,14 +109,16 @@ async function batch(client: OcipClient, items: BatchItem[]): Promise<void> {
   if (failed && !failed.ok) throw failed.error;
 }
 
-export function getInstance(client: OcipClient, connections: number, label = 'GET instance'): Scenario {
+export function getInstance(client: OcipClient, connections: number, label = 'GET instance', groupId = GROUP): Scenario {
+  const serviceUserId = groupId === GROUP ? GET_ID : SMALL_GET_ID;
   return {
     name: `${label} x${connections}`,
     connections,
-    http: [{ method: 'GET', path: instancePath(GET_ID) }],
+    http: [{ method: 'GET', path: instancePath(serviceUserId, groupId) }],
     routes: [ROUTES.instance],
-    // getInstance: the instance and the group's list (membership, active flag) in one document.
-    bare: [() => batch(client, [command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId: GET_ID }), listCommand()])],
+    // getInstance: the instance and the exact membership search in one document (the group's list,
+    // for the active flag, rides along at most once per second per group: active-status-cache.ts).
+    bare: [() => batch(client, [command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId }), memberCommand(serviceUserId, groupId)])],
   };
 }
 
@@ -165,9 +186,9 @@ export function postDeletePairs(client: OcipClient, connections: number): Scenar
           listCommand(),
         ]);
       },
-      // deleteInstance: the membership check, then the Delete.
+      // deleteInstance: the membership search, then the Delete.
       async (context) => {
-        await batch(client, [listCommand()]);
+        await batch(client, [memberCommand(String(context.serviceUserId))]);
         await batch(client, [command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId: String(context.serviceUserId) })]);
       },
     ],

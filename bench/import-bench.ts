@@ -1,13 +1,14 @@
 // `npm run bench:import`: the bulk CLI's goal, measured (a benchmark, not a test). The adapter with
 // its embedded simulator starts in this process on loopback and free ports; `apio-igc import` runs
-// as a user runs it (the package bin, a child process) with 1,000 rows at concurrency 8. Prints the
+// as a user runs it (a child process, from the source as the CLI tests run it) with 1,000 rows at concurrency 8. Prints the
 // time and rate; exits 1 when the import failed or took longer than the 30 s goal.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, projectRoot } from '../src/config/index.js';
+import { loadConfig } from '../src/config/index.js';
 import { startServer } from '../src/server.js';
+import { CLI_COMMAND } from '../test/support/cli-runner.js';
 
 const ROWS = 1_000;
 const CONCURRENCY = 8;
@@ -56,10 +57,10 @@ try {
 }
 process.exit(status);
 
-/** Runs the CLI's bin; the last lines of its output are its summary (per-row lines are not kept). */
+/** Runs the CLI; the last lines of its output are its summary (per-row lines are not kept). */
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; summary: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'apio-igc.mjs'), ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...CLI_COMMAND, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let tail = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       tail = (tail + chunk).slice(-4_000);

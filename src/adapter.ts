@@ -10,6 +10,7 @@ import { AuditLog, withAuditedDocuments } from './audit/index.js';
 import { createSecurity, UserLevels, verifierForUrl } from './auth/index.js';
 import type { CredentialVerifier, Security } from './auth/index.js';
 import type { Config } from './config/index.js';
+import { ActiveStatusCache, forgettingOnWrites } from './domain/active-status-cache.js';
 import { GroupDataCache } from './domain/group-data.js';
 import { storeIdReservations } from './domain/id-reservations.js';
 import type { ServiceInstanceKit } from './domain/service-instance-kit.js';
@@ -108,8 +109,10 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
     ? new AuditLog(store, { maxRecords: config.audit.maxRecords, onError: (error) => logger.error({ err: error }, 'audit: a record could not be written') })
     : undefined;
   try {
+    const activeStatus = new ActiveStatusCache();
     const kit: ServiceInstanceKit = {
-      ocip,
+      ocip: forgettingOnWrites(ocip, activeStatus),
+      activeStatus,
       groups: new GroupDataCache(ocip, store),
       ids: storeIdReservations(store),
       templates: TemplateCatalogue.load(join(config.rootDir, 'templates')),

@@ -1,7 +1,8 @@
 // `apio-igc activate|deactivate`: the bulk active route, one request (one OCI-P command) for every
 // id given, or for every instance of the group with --all.
 import type { ApioClient, DryRunAnswer } from './apio-client.js';
-import { CliError, CliErrorCodes } from './errors.js';
+import { ApioHttpError, CliError, CliErrorCodes } from './errors.js';
+import { ExitCodes } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 
@@ -22,15 +23,24 @@ export async function runSetActive(client: ApioClient, options: ActiveOptions, i
   const verb = options.active ? 'activate' : 'deactivate';
   if (ids.length === 0) {
     writeLine(io.stdout, `no instant group calls in ${options.tenantId}/${options.groupId} to ${verb}`);
-    return 0;
+    return ExitCodes.OK;
   }
   const services = ids.map((serviceUserId) => ({ serviceUserId, active: options.active }));
-  const answer = await client.setActive(options.tenantId, options.groupId, services, options.dryRun);
+  let answer: object;
+  try {
+    answer = await client.setActive(options.tenantId, options.groupId, services, options.dryRun);
+  } catch (error) {
+    // The gateway read the request and refused these ids (e.g. one it does not know): the run
+    // happened and its instances failed (exit 1), unlike a gateway that could not be reached (2).
+    if (!(error instanceof ApioHttpError) || error.status === 401 || error.status === 403) throw error;
+    writeLine(io.stderr, `apio-igc: not ${verb}d (nothing changed): ${error.message}${error.broadworks.length > 0 ? ` (${error.broadworks.join('; ')})` : ''}`);
+    return ExitCodes.ROWS_FAILED;
+  }
   if ((answer as Partial<DryRunAnswer>).dryRun === true) {
     writeLine(io.stdout, `dry run: would ${verb} ${ids.length} instant group call(s); nothing was changed. OCI-P documents:`);
     for (const document of (answer as DryRunAnswer).documents) writeLine(io.stdout, document.xml.trimEnd());
-    return 0;
+    return ExitCodes.OK;
   }
   writeLine(io.stdout, `${verb}d ${ids.length} instant group call(s) in ${options.tenantId}/${options.groupId}`);
-  return 0;
+  return ExitCodes.OK;
 }

@@ -2,9 +2,9 @@
 // gateway: a core login (POST /api/v01/auth/login) or a bearer token, the Instant Group Call routes,
 // and `?dry_run=true`. An expired access token is renewed once (refresh token, else a new login);
 // a 429 waits for Retry-After, a bounded number of times. Tokens never reach a message.
-import type { InstanceAnswer, ListItem } from '../domain/instant-group-call/schemas.js';
+import type { InstanceAnswer, ListItem } from '../services/instant-group-call/schemas.js';
 import type { Connection } from './credentials.js';
-import { ApioHttpError, CliError, CliErrorCodes } from './errors.js';
+import { ApioHttpError, CliError, CliErrorCodes, NetworkError } from './errors.js';
 import type { ApioProblem } from './errors.js';
 
 /** What a mutating route answers with `?dry_run=true`: the OCI-P documents it would send. */
@@ -136,7 +136,7 @@ export class ApioClient {
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
-      throw new CliError(CliErrorCodes.NETWORK, `${method} ${path}: ${networkReason(error, this.#timeoutMs)}`, { cause: error });
+      throw new NetworkError(`${method} ${path}: ${networkReason(error, this.#timeoutMs)}`, !connectionRefused(error), { cause: error });
     }
   }
 
@@ -197,15 +197,30 @@ async function parseAnswer(response: Response, method: string, path: string): Pr
     if (body === undefined) throw new ApioHttpError(response.status, undefined, undefined, `${method} ${path}: the answer is not JSON`);
     return body;
   }
-  const first = (body as { errors?: Array<{ code?: number; message?: string; details?: { reason?: string; problems?: ApioProblem[] } }> } | undefined)?.errors?.[0];
+  const first = (
+    body as
+      | { errors?: Array<{ code?: number; message?: string; details?: { reason?: string; problems?: ApioProblem[]; errors?: Record<string, { summary?: unknown }> } }> }
+      | undefined
+  )?.errors?.[0];
   const message = first?.message ?? (body as { error?: string } | undefined)?.error ?? `HTTP ${response.status}`;
-  return Promise.reject(new ApioHttpError(response.status, first?.code, first?.details?.reason, message, first?.details?.problems ?? []));
+  // APIO lists BroadWorks' summaries under details.errors {"0": {summary}, …}.
+  const summaries = Object.values(first?.details?.errors ?? {}).map((entry) => entry?.summary);
+  const broadworks = summaries.filter((summary): summary is string => typeof summary === 'string');
+  return Promise.reject(new ApioHttpError(response.status, first?.code, first?.details?.reason, message, first?.details?.problems ?? [], broadworks));
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return `the gateway is unreachable (${cause?.code ?? cause?.message ?? (error as Error).message})`;
+}
+
+/** Failures before any byte of the request left: the gateway cannot have applied it. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function connectionRefused(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code !== undefined && NOT_CONNECTED.has(cause.code);
 }
 
 function retryAfterMs(header: string | null): number {

@@ -4,7 +4,7 @@
 // its enterprise — so an export imports into another group (or system) unchanged.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { InstanceAnswer } from '../domain/instant-group-call/schemas.js';
+import type { InstanceAnswer } from '../services/instant-group-call/schemas.js';
 import { CliError, CliErrorCodes } from './errors.js';
 import type { RowProblem, SourceRow } from './row-problems.js';
 

@@ -29,6 +29,22 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * The gateway could not be reached or did not answer. `sent` is false when the connection itself
+ * was refused (nothing left this process, so nothing was applied): such a row is "not sent", while
+ * a request that left and got no answer is "in doubt".
+ */
+export class NetworkError extends CliError {
+  override name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly sent: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(CliErrorCodes.NETWORK, message, options);
+  }
+}
+
 /** One problem of an APIO validation answer (details.problems). */
 export interface ApioProblem {
   path: string;
@@ -44,6 +60,8 @@ export class ApioHttpError extends CliError {
     readonly reason: string | undefined,
     message: string,
     readonly problems: readonly ApioProblem[] = [],
+    /** The summaries under details.errors, e.g. BroadWorks' "[Error 4200] User already exists". */
+    readonly broadworks: readonly string[] = [],
   ) {
     super(CliErrorCodes.HTTP, message);
   }

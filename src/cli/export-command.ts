@@ -1,6 +1,8 @@
 // `apio-igc export`: the group's list, then every instance read in full (N at a time), written as
 // CSV or JSON sorted by serviceUserId so two exports compare line by line. An instance that cannot
-// be read is reported on stderr and the export exits 1 with the others written.
+// be read is reported on stderr and the export exits 1 with the others written. Instances without
+// `active` (the gateway leaves it out unless SERVICE_USERS_RETURN_ACTIVE_STATUS is on) are counted
+// on stderr: imported as they are, they would be created active.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ApioClient } from './apio-client.js';
@@ -51,5 +53,13 @@ export async function runExport(client: ApioClient, options: ExportOptions, io: 
     io.stdout.write(text);
   }
   for (const failure of failures) writeLine(io.stderr, `not exported: ${failure}`);
+  const unknownActive = [...read.values()].filter((instance) => instance.active === undefined).length;
+  if (unknownActive > 0) {
+    writeLine(
+      io.stderr,
+      `warning: ${unknownActive} of ${read.size} rows have no \`active\`: the gateway does not return it (APIO setting SERVICE_USERS_RETURN_ACTIVE_STATUS is off). ` +
+        'An import creates such rows active; turn the setting on and export again, or fill the column in.',
+    );
+  }
   return failures.length > 0 ? 1 : 0;
 }

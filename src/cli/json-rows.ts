@@ -1,7 +1,7 @@
 // The JSON shape of an import or export: a JSON array of APIO instance bodies (each with its
 // serviceUserId), one per line on export; `{"instantGroupCalls": [...]}` and JSON Lines are read too.
 // JSON.parse gives no positions, so a small scan finds the line each array element starts on.
-import type { InstanceAnswer } from '../domain/instant-group-call/schemas.js';
+import type { InstanceAnswer } from '../services/instant-group-call/schemas.js';
 import { CliError, CliErrorCodes } from './errors.js';
 import type { RowProblem, SourceRow } from './row-problems.js';
 

@@ -1,20 +1,19 @@
 // The `apio-igc` command line (commander): export, import, activate and deactivate, with the
 // connection from flags or the environment. runCli returns the exit status instead of exiting, so
-// tests can run it in-process: 0 fine, 1 some rows (or instances) failed, 2 the run could not
-// start or stopped (arguments, credentials, file, journal, gateway), 130 interrupted.
+// tests can run it in-process; the statuses are those of exit-codes.ts.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runSetActive } from './active-command.js';
 import { ApioClient } from './apio-client.js';
 import { resolveConnection } from './credentials.js';
 import type { ConnectionFlags } from './credentials.js';
 import { CliError, CliErrorCodes } from './errors.js';
+import { EXIT_CODES_HELP, ExitCodes } from './exit-codes.js';
 import { runExport } from './export-command.js';
-import { runImport } from './import-command.js';
+import { DEFAULT_MAX_CONNECTION_FAILURES, runImport } from './import-command.js';
 import { printImportReport } from './import-report.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
-
-export const EXIT_FAILED_TO_RUN = 2;
+import { parseDrop } from './row-mapping.js';
 
 interface GlobalOptions extends ConnectionFlags {
   prefix: string;
@@ -29,10 +28,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync(argv as string[], { from: 'user' });
     return status;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_FAILED_TO_RUN;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCodes.OK : ExitCodes.NOT_RUN;
     if (error instanceof CliError) {
       writeLine(io.stderr, `apio-igc: ${error.message}`);
-      return EXIT_FAILED_TO_RUN;
+      return ExitCodes.NOT_RUN;
     }
     throw error;
   }
@@ -46,6 +45,7 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--username <name>', 'log in with POST /api/v01/auth/login (env: APIO_USERNAME)')
     .option('--password <password>', 'prefer APIO_PASSWORD: a flag shows in the process list (env: APIO_PASSWORD)')
     .option('--prefix <path>', 'the API prefix', '/api/v1')
+    .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -86,10 +86,13 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--dry-run', 'send each row with ?dry_run=true: checked by the gateway, nothing changed', false)
     .addOption(new Option('--format <format>', 'csv or json (default: from the extension)').choices(['csv', 'json']))
     .option('--journal <file>', 'the journal that makes a rerun resume (default: FILE.journal)')
+    .option('--map <file>', 'rewrite every row first: a CSV kind,from,to (kind: id, number, domain, department; one * allowed)')
+    .option('--drop <fields>', 'leave these fields out of every row, e.g. phoneNumber,extension,aliases', parseDrop)
+    .option('--max-connection-failures <n>', 'connection failures in a row after which the import stops (exit 2)', positiveInt, DEFAULT_MAX_CONNECTION_FAILURES)
     .action(
       async (
         file: string,
-        options: { tenant: string; group: string; update: boolean; concurrency: number; dryRun: boolean; format?: string; journal?: string },
+        options: ImportFlags,
         command: Command,
       ) => {
         await withClient(command, async (client) => {
@@ -107,6 +110,9 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
               dryRun: options.dryRun,
               ...(options.format && { format: options.format }),
               ...(options.journal && { journal: options.journal }),
+              ...(options.map && { map: options.map }),
+              ...(options.drop && { drop: options.drop }),
+              maxConnectionFailures: options.maxConnectionFailures,
             },
             io,
           );
@@ -129,6 +135,19 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       });
   }
   return program;
+}
+
+interface ImportFlags {
+  tenant: string;
+  group: string;
+  update: boolean;
+  concurrency: number;
+  dryRun: boolean;
+  format?: string;
+  journal?: string;
+  map?: string;
+  drop?: ReturnType<typeof parseDrop>;
+  maxConnectionFailures: number;
 }
 
 function positiveInt(value: string): number {

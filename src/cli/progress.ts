@@ -6,7 +6,7 @@ import { writeLine } from './io.js';
 
 export interface RowOutcome {
   line: number;
-  kind: 'created' | 'updated' | 'skipped' | 'done-before' | 'failed' | 'would-create' | 'would-update';
+  kind: 'created' | 'updated' | 'skipped' | 'done-before' | 'failed' | 'in-doubt' | 'not-sent' | 'would-create' | 'would-update';
   id?: string;
   /** For failures: why, with the field when the gateway named one. */
   reason?: string;
@@ -27,6 +27,8 @@ const DESCRIBE: Record<RowOutcome['kind'], string> = {
   skipped: 'skipped (exists; --update to change it)',
   'done-before': 'done in an earlier run (journal)',
   failed: 'FAILED',
+  'in-doubt': 'IN DOUBT (sent, no answer)',
+  'not-sent': 'NOT SENT (no connection)',
   'would-create': 'would create',
   'would-update': 'would update',
 };
@@ -76,7 +78,7 @@ function barProgress(io: CliIo, label: string): Progress {
     },
     row: (outcome) => {
       count++;
-      if (outcome.kind === 'failed') failed++;
+      if (outcome.kind === 'failed' || outcome.kind === 'in-doubt' || outcome.kind === 'not-sent') failed++;
       bar.increment(1, payload());
     },
     stop: () => bar.stop(),

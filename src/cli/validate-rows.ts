@@ -1,9 +1,9 @@
 // Checks every row before anything is sent, with the same zod schemas the adapter validates with
-// (src/domain/instant-group-call/schemas.ts): a bad row is reported with its line and field, and
+// (src/services/instant-group-call/schemas.ts): a bad row is reported with its line and field, and
 // the others go on. With --update a row may name only what changes, so only its shape is checked
 // (a row that turns out to be a create is then checked by the gateway, and reported the same way).
 import { ApioError } from '../domain/errors.js';
-import { createInstanceSchema, createInstanceShape } from '../domain/instant-group-call/schemas.js';
+import { createInstanceSchema, createInstanceShape } from '../services/instant-group-call/schemas.js';
 import { validate } from '../domain/validate.js';
 import type { RowProblem, SourceRow } from './row-problems.js';
 

@@ -28,6 +28,7 @@ export const environmentVariables: ReadonlyArray<{ name: string; path: readonly 
   { name: 'SIMULATOR_HOST', path: ['simulator', 'host'], parse: text },
   { name: 'SIMULATOR_PORT', path: ['simulator', 'port'], parse: integer },
   { name: 'SIMULATOR_HTTP_PORT', path: ['simulator', 'httpPort'], parse: integer },
+  { name: 'SIMULATOR_SEED', path: ['simulator', 'seedFile'], parse: text },
   { name: 'AUTH_JWT_SECRET', path: ['auth', 'jwtSecret'], parse: nullableText },
   { name: 'AUTH_ACCESS_TOKEN_TTL_SECONDS', path: ['auth', 'accessTokenTtlSeconds'], parse: integer },
   { name: 'AUTH_REFRESH_TOKEN_TTL_SECONDS', path: ['auth', 'refreshTokenTtlSeconds'], parse: integer },

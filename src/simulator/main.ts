@@ -1,20 +1,35 @@
 // The standalone simulator (`npm run simulator`): the seed world on the configured host and port
 // (SIMULATOR_PORT, default 2208; SOAP and the call lab on SIMULATOR_HTTP_PORT), persisted under DATA_DIR.
-// Settings come from src/config, the only reader of the environment.
+// Settings come from src/config, the only reader of the environment. `--seed FILE` chooses the seed
+// and `--export-seed FILE` writes the world as a seed, then exits (seed-cli.ts).
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import { createFileWorldStore, readSeedWorld, startSimulator } from './index.js';
+import { exportSeed, parseSimulatorArgs, seedErrorMessage } from './seed-cli.js';
 
 const config = loadConfig();
-const seed = await readSeedWorld(resolve(config.rootDir, config.simulator.seedFile));
+const args = parseSimulatorArgs(process.argv.slice(2), process.cwd());
+const seed = await readSeedWorld(args.seed ?? resolve(config.rootDir, config.simulator.seedFile)).catch((error: unknown) => {
+  console.error(seedErrorMessage(error));
+  process.exit(1);
+});
 const simulator = await startSimulator({
   host: config.simulator.host,
-  port: config.simulator.port,
-  httpPort: config.simulator.httpPort,
+  // An export serves nothing: free ports, no HTTP.
+  port: args.exportSeed ? 0 : config.simulator.port,
+  httpPort: args.exportSeed ? null : config.simulator.httpPort,
   lab: config.simulator.lab,
   seed,
   store: createFileWorldStore(resolve(config.rootDir, config.dataDir)),
 });
+
+if (args.exportSeed) {
+  const notes = await exportSeed(simulator.world, seed, args.exportSeed);
+  await simulator.close();
+  console.log(`world written as a seed to ${args.exportSeed}`);
+  for (const note of notes) console.error(`note: ${note}`);
+  process.exit(0);
+}
 
 const soap = simulator.httpPort === undefined ? '' : `, SOAP on http://${config.simulator.host}:${simulator.httpPort}/webservice/services/ProvisioningService`;
 console.log(`BroadWorks OCI-P simulator on ${config.simulator.host}:${simulator.port}${soap}`);

@@ -1,11 +1,13 @@
 // The seed world: OCI-P commands applied in order, as a system administrator, on the first start
 // (when the store holds no world). Each command goes through the codec and the same handlers as a
-// request on the wire, so the seed obeys the schema and every world rule.
+// request on the wire, so the seed obeys the schema and every world rule. The file's format is
+// checked first, whole (seed-validation.ts; docs/simulator-seed.md, config/seed-world.schema.json).
 import { readFile } from 'node:fs/promises';
 import { commandCatalogue, decodeDocument, encodeDocument, ErrorResponse } from '../ocip/codec/index.js';
 import type { ErrorResponseValue } from '../ocip/codec/index.js';
 import { OcipEncodeError, OcipErrorResponseError } from '../ocip/errors.js';
 import type { Dispatcher } from './dispatcher.js';
+import { SeedValidationError, validateSeed } from './seed-validation.js';
 import type { SystemAdmin } from './session-auth.js';
 
 export interface SeedCommand {
@@ -40,23 +42,15 @@ export function applySeed(dispatcher: Dispatcher, seed: SeedWorld): void {
   });
 }
 
-/** Reads and shape-checks a seed file. */
+/** Reads a seed file and checks it whole (SeedValidationError lists every entry that is wrong). */
 export async function readSeedWorld(file: string | URL = DEFAULT_SEED_WORLD_URL): Promise<SeedWorld> {
-  const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
-  if (!isSeedWorld(parsed)) {
-    throw new Error(`${String(file)}: expected { systemAdmins?: [{userId, password}], commands: [{type, value}] }`);
+  const source = file instanceof URL ? decodeURIComponent(file.pathname) : file;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new SeedValidationError(source, [(error as Error).message]);
   }
-  return parsed;
-}
-
-function isSeedWorld(value: unknown): value is SeedWorld {
-  if (typeof value !== 'object' || value === null) return false;
-  const seed = value as Record<string, unknown>;
-  const admins = seed.systemAdmins ?? [];
-  return (
-    Array.isArray(seed.commands) &&
-    seed.commands.every((c) => typeof c?.type === 'string' && typeof c?.value === 'object' && c.value !== null) &&
-    Array.isArray(admins) &&
-    admins.every((a) => typeof a?.userId === 'string' && typeof a?.password === 'string')
-  );
+  const seed = validateSeed(parsed, source);
+  return { ...(seed.systemAdmins && { systemAdmins: seed.systemAdmins }), commands: seed.commands.map(({ type, value }) => ({ type, value })) };
 }

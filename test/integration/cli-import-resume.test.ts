@@ -78,7 +78,7 @@ describe('apio-igc import: interruption and bad rows', () => {
       gated.release();
       const result = await cli.done;
       assert.equal(result.status, 130, result.stdout);
-      assert.match(result.stdout, /created 5, .* failed 0\n {2}interrupted: 15 rows not started/);
+      assert.match(result.stdout, /created 5, .* failed 0, in doubt 0, not sent 15\n {2}interrupted: 15 rows not started/);
       assert.equal([...adapter.simulator.world.instantGroupCalls.keys()].filter((id) => id.startsWith('sigint-')).length, 5);
     } finally {
       await gated.close();

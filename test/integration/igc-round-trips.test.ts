@@ -10,6 +10,8 @@ const ACTIVE = 'GroupInstantGroupCallModifyActiveInstanceListRequest';
 const GET = 'GroupInstantGroupCallGetInstanceRequest19sp1';
 const LIST = 'GroupInstantGroupCallGetInstanceListRequest';
 const GROUP_GET = 'GroupGetRequest22V5';
+/** The exact search for one instance in one group: membership without listing the group. */
+const MEMBER = 'UserGetServiceInstanceListInServiceProviderRequest';
 
 describe('with SERVICE_USERS_RETURN_ACTIVE_STATUS on', () => {
   let h: AdapterHarness;
@@ -42,7 +44,11 @@ describe('with SERVICE_USERS_RETURN_ACTIVE_STATUS on', () => {
     const response = await h.request.get(instanceUrl(SEED_ID));
     assert.equal(response.status, 200, response.text);
     assert.equal(response.body.active, true);
-    assert.deepEqual(documents(h), [[GET, LIST]]);
+    // The write before dropped the cached flags: the list rides along once, then the flags are known.
+    assert.deepEqual(documents(h), [[GET, MEMBER, LIST]]);
+    h.roundTrips.length = 0;
+    assert.equal((await h.request.get(instanceUrl(SEED_ID)).expect(200)).body.active, true);
+    assert.deepEqual(documents(h), [[GET, MEMBER]]);
   });
 
   test('GET list: exactly one document (the departments ride along for fullPathName)', async () => {
@@ -78,6 +84,36 @@ describe('with GROUP_NUMBERS_USE_CC_CLI on', () => {
         [LIST, 'GroupDepartmentGetListRequest18', GROUP_GET],
         [LIST, 'GroupDepartmentGetListRequest18'],
       ]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('with SERVICE_USERS_RETURN_ACTIVE_STATUS off', () => {
+  test('GET instance: the instance and the exact membership search, never the group list', async () => {
+    const h = await startAdapter({ returnActive: false });
+    try {
+      await h.request.post(igcUrl()).send(minimalBody('rt-get@sip.netaxis.be')).expect(200);
+      h.roundTrips.length = 0;
+      await h.request.get(instanceUrl('rt-get@sip.netaxis.be')).expect(200);
+      await h.request.get(instanceUrl('rt-get@sip.netaxis.be')).expect(200);
+      assert.deepEqual(documents(h), [
+        [GET, MEMBER],
+        [GET, MEMBER],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('DELETE: the membership search, then the Delete', async () => {
+    const h = await startAdapter({ returnActive: false });
+    try {
+      await h.request.post(igcUrl()).send(minimalBody('rt-delete@sip.netaxis.be')).expect(200);
+      h.roundTrips.length = 0;
+      await h.request.delete(instanceUrl('rt-delete@sip.netaxis.be')).expect(200);
+      assert.deepEqual(documents(h), [[MEMBER], ['GroupInstantGroupCallDeleteInstanceRequest']]);
     } finally {
       await h.close();
     }

@@ -69,3 +69,26 @@ export function richInstances(count: number): Record<string, unknown>[] {
     };
   });
 }
+
+/** The migration target: another group of the same tenant, with its own domain, numbers and a renamed department. */
+export const TARGET_GROUP = 'ApioGrpTarget';
+export const TARGET_DOMAIN = 'sip.target.example';
+/** +32 2 700 01 00 – 19: the target group's numbers (`number,+32270000*,+32270001*` maps onto them). */
+export const TARGET_RANGE = { minPhoneNumber: '+3227000100', maxPhoneNumber: '+3227000119' };
+
+export function migrationTarget(): SeedCommand[] {
+  return [
+    { type: 'SystemDomainAddRequest', value: { domain: TARGET_DOMAIN } },
+    { type: 'ServiceProviderDomainAssignListRequest', value: { serviceProviderId: TENANT, domain: [TARGET_DOMAIN] } },
+    {
+      type: 'GroupAddRequest',
+      value: { serviceProviderId: TENANT, groupId: TARGET_GROUP, defaultDomain: TARGET_DOMAIN, userLimit: 1000, groupName: 'Target group', timeZone: 'Europe/Brussels' },
+    },
+    // The source's domain too, so ids left as they are reach BroadWorks' system-wide uniqueness check.
+    { type: 'GroupDomainAssignListRequest', value: { serviceProviderId: TENANT, groupId: TARGET_GROUP, domain: [TARGET_DOMAIN, 'sip.netaxis.be'] } },
+    { type: 'GroupDepartmentAddRequest', value: { serviceProviderId: TENANT, groupId: TARGET_GROUP, departmentName: 'test_department_parent_1' } },
+    { type: 'GroupDepartmentAddRequest', value: { serviceProviderId: TENANT, groupId: TARGET_GROUP, departmentName: 'Target initial' } },
+    { type: 'ServiceProviderDnAddListRequest', value: { serviceProviderId: TENANT, dnRange: [TARGET_RANGE] } },
+    { type: 'GroupDnAssignListRequest', value: { serviceProviderId: TENANT, groupId: TARGET_GROUP, dnRange: [TARGET_RANGE] } },
+  ];
+}

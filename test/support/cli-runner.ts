@@ -1,6 +1,8 @@
 // Test support for the bulk CLI: the adapter's app on a real 127.0.0.1 socket (optionally holding
 // some answers back, to cut an import off at a known point), and `apio-igc` run as a user runs it —
-// the package's bin through node — with a clean environment. Every wait is bounded.
+// its own node process with a clean environment. The process runs the TypeScript source through
+// tsx (a dist/ left from an older build must not stand in for the code under test); the bin and
+// the built tree are driven by cli-installed.test.ts. Every wait is bounded.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -8,10 +10,14 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Express } from 'express';
 import { projectRoot } from '../../src/config/index.js';
 
-export const CLI_BIN = join(projectRoot, 'bin', 'apio-igc.mjs');
+/** The CLI's source entry and the tsx loader, by absolute URL: tests run the CLI from temp directories. */
+const CLI_SOURCE = join(projectRoot, 'src', 'cli', 'main.ts');
+const TSX_LOADER = pathToFileURL(join(projectRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+export const CLI_COMMAND: readonly string[] = ['--import', TSX_LOADER, CLI_SOURCE];
 const RUN_TIMEOUT_MS = 60_000;
 
 /** Decides, per request, whether its answer waits for `release` (the request is fully handled first). */
@@ -26,6 +32,8 @@ export interface ListeningAdapter {
   /** Sends every held answer (to whoever still listens) and holds no more. */
   release(): void;
   close(): Promise<void>;
+  /** The gateway dies: held answers are never sent, open connections are cut, new ones refused. */
+  kill(): Promise<void>;
 }
 
 export async function listen(app: Express, hold?: HoldAnswer): Promise<ListeningAdapter> {
@@ -59,7 +67,14 @@ export async function listen(app: Express, hold?: HoldAnswer): Promise<Listening
       holding = false;
       for (const send of heldAnswers.splice(0)) send();
     },
+    kill: async () => {
+      holding = false;
+      heldAnswers.splice(0);
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    },
     close: async () => {
+      if (!server.listening) return;
       holding = false;
       for (const send of heldAnswers.splice(0)) send();
       server.closeAllConnections();
@@ -88,7 +103,7 @@ export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd = projectRoot): CliProcess {
-  const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI_COMMAND, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -28,6 +28,7 @@ import {
   ServiceProviderDnAddListRequest,
   ServiceProviderDomainAssignListRequest,
   SystemDomainAddRequest,
+  UserGetServiceInstanceListInServiceProviderRequest,
   UserModifyUserIdRequest,
   VerifySessionIsValidRequest,
 } from '../../src/ocip/codec/index.js';
@@ -88,6 +89,24 @@ const lookups = [
     includeEnterpriseDepartments: true,
   }),
   sample('UserModifyUserIdRequest', UserModifyUserIdRequest, { userId: IGC_USER, newUserId: `ApioGrpTest_igc3271123456@${DOMAIN}` }),
+  // As a read sends it: is this instant group call in this group?
+  sample('UserGetServiceInstanceListInServiceProviderRequest-membership', UserGetServiceInstanceListInServiceProviderRequest, {
+    serviceProviderId: SP,
+    SearchCriteriaGroupId: [{ mode: 'Equal To', value: GROUP, isCaseInsensitive: false }],
+    SearchCriteriaExactServiceType: { serviceType: 'Instant Group Call' },
+    searchCriteriaUserId: [{ mode: 'Equal To', value: IGC_USER, isCaseInsensitive: false }],
+  }),
+  sample('UserGetServiceInstanceListInServiceProviderRequest-every-criterion', UserGetServiceInstanceListInServiceProviderRequest, {
+    serviceProviderId: SP,
+    responseSizeLimit: 100,
+    SearchCriteriaGroupId: [{ mode: 'Starts With', value: 'Apio', isCaseInsensitive: true }],
+    SearchCriteriaExactServiceType: { serviceType: 'Hunt Group' },
+    searchCriteriaUserId: [{ mode: 'Contains', value: 'igc', isCaseInsensitive: true }],
+    searchCriteriaUserLastName: [{ mode: 'Starts With', value: 'Sal', isCaseInsensitive: true }],
+    searchCriteriaDn: [{ mode: 'Contains', value: '7112', isCaseInsensitive: false }],
+    searchCriteriaExtension: [{ mode: 'Equal To', value: '3456', isCaseInsensitive: false }],
+    searchCriteriaExactUserDepartment: { departmentKey: groupDepartment },
+  }),
 ];
 
 const instantGroupCall = [

@@ -150,7 +150,11 @@ export function departmentRows(table: OciTable): DepartmentRow[] {
   }));
 }
 
-/** The list answer: columns found by heading; the department completed from the department list. */
+/**
+ * The list answer: columns found by heading; the department completed from the department list.
+ * A group has few departments and a list may have thousands of rows: each department column value
+ * is resolved once and its answer object shared by the rows that name it (bench: the 1,000-row list).
+ */
 export function toListItems(
   table: OciTable,
   departments: DepartmentRow[],
@@ -158,23 +162,27 @@ export function toListItems(
   groupId: string,
   toE164: (number: string) => string,
 ): ListItem[] {
+  const resolved = new Map<string, ListItem['department']>();
+  const departmentOf = (column: string): ListItem['department'] => {
+    if (resolved.has(column)) return resolved.get(column);
+    const departmentName = stripGroupSuffix(column, groupId);
+    const known = departments.find((department) => department.name === departmentName);
+    const department = departmentName
+      ? { tenantId, ...(!known?.isEnterprise && { groupId }), departmentName, fullPathName: known?.fullPathName ?? departmentName }
+      : undefined;
+    resolved.set(column, department);
+    return department;
+  };
   return table.rows.map((row) => {
+    const phoneNumber = row['Phone Number'];
     const item: ListItem = {
       serviceUserId: row['Service User Id'] ?? '',
       name: row['Name'] ?? '',
-      phoneNumber: row['Phone Number'] ? toE164(row['Phone Number']) : '',
+      phoneNumber: phoneNumber ? toE164(phoneNumber) : '',
       extension: row['Extension'] ?? '',
     };
-    const departmentName = stripGroupSuffix(row['Department'] ?? '', groupId);
-    if (departmentName) {
-      const known = departments.find((department) => department.name === departmentName);
-      item.department = {
-        tenantId,
-        ...(!known?.isEnterprise && { groupId }),
-        departmentName,
-        fullPathName: known?.fullPathName ?? departmentName,
-      };
-    }
+    const department = departmentOf(row['Department'] ?? '');
+    if (department) item.department = department;
     return item;
   });
 }

@@ -14,7 +14,10 @@ import type { ResponseOf } from '../../ocip/codec/index.js';
 import { toE164 } from '../../phone/index.js';
 import { activeFlags, requireMembers } from '../../domain/active-status.js';
 import { toApioError } from '../../domain/broadworks-errors.js';
-import { acceptRead, readCommands } from '../../domain/read-back.js';
+import type { FlagSource } from '../../domain/active-status-cache.js';
+import { ApioError } from '../../domain/errors.js';
+import { acceptRead } from '../../domain/read-back.js';
+import { isMember, membershipCommand } from '../../domain/service-membership.js';
 import type { ReadInstance } from '../../domain/read-back.js';
 import { inDoubtError, mayHaveApplied, mayStillApply, notAppliedError, sendChange } from '../../domain/in-doubt.js';
 import { send } from '../../domain/send-document.js';
@@ -63,15 +66,75 @@ export function readAnswer(deps: InstantGroupCallDeps, results: readonly (Comman
   return answerOf(deps, acceptRead(instanceReads, results, serviceUserId, what));
 }
 
+/**
+ * One document: the instance, its membership in the URL's group (one exact search, whatever the
+ * group's size) and, only when the active flag is asked for and not known (active-status-cache.ts),
+ * the group's list.
+ */
 export async function getInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<InstanceAnswer> {
   const what = `reading instant group call ${serviceUserId}`;
-  const results = await send(deps.ocip, readCommands(instanceReads, tenantId, groupId, serviceUserId), what);
-  return readAnswer(deps, results, serviceUserId, what);
+  const flag = deps.settings.returnActiveStatus ? deps.activeStatus.source(tenantId, groupId, serviceUserId) : undefined;
+  const commands = [
+    command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId }),
+    membershipCommand(tenantId, groupId, serviceUserId, 'Instant Group Call'),
+    ...(flag?.kind === 'fetch' ? [listCommand(tenantId, groupId)] : []),
+  ];
+  let results: CommandResult<unknown>[] | undefined;
+  try {
+    results = await send(deps.ocip, commands, what);
+  } finally {
+    // Also when the document failed: the reads waiting for this list then fetch their own.
+    if (flag?.kind === 'fetch') flag.settle(listedFlags(results?.[2]));
+  }
+  try {
+    if (!isMember(results[1], groupId, serviceUserId)) throw new ApioError('NOT_FOUND', `instant group call ${serviceUserId} not found in this group`);
+    const answer = toInstanceAnswer(answerTo(results[0], GroupInstantGroupCallGetInstanceRequest19sp1), (number) => toE164(number));
+    if (flag) answer.active = await activeOf(deps, flag, results[2], tenantId, groupId, serviceUserId, what);
+    return answer;
+  } catch (error) {
+    throw toApioError(error, what);
+  }
+}
+
+/**
+ * The flag from the cache, the list another read fetched, or this read's own list; when none has
+ * the instance (created since), one more list of its own.
+ */
+async function activeOf(
+  deps: InstantGroupCallDeps,
+  flag: FlagSource,
+  ownList: CommandResult<unknown> | undefined,
+  tenantId: string,
+  groupId: string,
+  serviceUserId: string,
+  what: string,
+): Promise<boolean> {
+  if (flag.kind === 'known') return flag.active;
+  const flags = flag.kind === 'wait' ? await flag.flags : listedFlags(ownList);
+  const active = flags?.get(serviceUserId);
+  if (active !== undefined) return active;
+  const [result] = await send(deps.ocip, [listCommand(tenantId, groupId)], what);
+  const listed = activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable).get(serviceUserId);
+  if (listed === undefined) throw new ApioError('NOT_FOUND', `instant group call ${serviceUserId} not found in this group`);
+  return listed;
+}
+
+function listCommand(tenantId: string, groupId: string) {
+  return command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: tenantId, groupId });
+}
+
+/** The flags of a list's answer; undefined when there is none to use (an error, a wrong answer). */
+function listedFlags(result: CommandResult<unknown> | undefined): Map<string, boolean> | undefined {
+  if (!result?.ok || result.type !== GroupInstantGroupCallGetInstanceListRequest.response?.name) return undefined;
+  return activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable);
 }
 
 export async function deleteInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, never>> {
-  await requireInstances(deps, tenantId, groupId, [serviceUserId]);
   const what = `deleting instant group call ${serviceUserId}`;
+  // Membership by one exact search, not the group's list: the cost does not grow with the group.
+  if (!(await isInstance(deps, tenantId, groupId, serviceUserId, what))) {
+    throw new ApioError('NOT_FOUND', `instant group call(s) not found in this group: ${serviceUserId}`);
+  }
   let results: CommandResult<unknown>[];
   try {
     results = await deps.ocip.executeBatch([command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })]);
@@ -84,16 +147,16 @@ export async function deleteInstance(deps: InstantGroupCallDeps, tenantId: strin
   return {};
 }
 
-/** A Delete whose answer was lost: gone from the group's list (read on another session) means done. */
+/** A Delete whose answer was lost: gone from the group (searched on another session) means done. */
 async function resolveLostDelete(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, lost: unknown, what: string): Promise<Record<string, never>> {
   const check = instanceCheck(tenantId, groupId, serviceUserId);
-  let members: Map<string, boolean>;
+  let member: boolean;
   try {
-    members = await memberFlags(deps, tenantId, groupId);
+    member = await isInstance(deps, tenantId, groupId, serviceUserId, what);
   } catch {
     throw inDoubtError(lost, what, `read ${check} (404: deleted) before retrying`);
   }
-  if (!members.has(serviceUserId)) return {};
+  if (!member) return {};
   if (mayStillApply(lost)) throw inDoubtError(lost, what, `BroadWorks may still delete it: read ${check} before retrying`);
   throw notAppliedError(lost, what, `${serviceUserId} was not deleted`);
 }
@@ -112,6 +175,16 @@ export async function setActiveStatus(deps: InstantGroupCallDeps, tenantId: stri
 /** 404 naming every id that is not an instant group call of this group. */
 async function requireInstances(deps: InstantGroupCallDeps, tenantId: string, groupId: string, ids: readonly string[]): Promise<void> {
   requireMembers(await memberFlags(deps, tenantId, groupId), ids, 'instant group call');
+}
+
+/** True when the group has this instant group call (one exact search). */
+async function isInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, what: string): Promise<boolean> {
+  const [membership] = await send(deps.ocip, [membershipCommand(tenantId, groupId, serviceUserId, 'Instant Group Call')], what);
+  try {
+    return isMember(membership, groupId, serviceUserId);
+  } catch (error) {
+    throw toApioError(error, what);
+  }
 }
 
 /** The group's instances and their active flags. */

@@ -3,11 +3,12 @@ import type { Handler } from './context.js';
 import { groupLookupHandlers } from './group-lookups.js';
 import { instantGroupCallHandlers } from './instant-group-call.js';
 import { loginHandlers } from './login.js';
+import { serviceInstanceHandlers } from './service-instances.js';
 import { userHandlers } from './user.js';
 import { worldBuilderHandlers } from './world-builders.js';
 
 export const handlers: ReadonlyMap<string, Handler> = new Map(
-  [...loginHandlers, ...groupLookupHandlers, ...instantGroupCallHandlers, ...userHandlers, ...worldBuilderHandlers].map((h) => [
+  [...loginHandlers, ...groupLookupHandlers, ...instantGroupCallHandlers, ...serviceInstanceHandlers, ...userHandlers, ...worldBuilderHandlers].map((h) => [
     h.spec.name,
     h,
   ]),
