@@ -26,6 +26,7 @@ import { spawnUntil } from './spawn-process.js';
 import type { HelperProcess } from './spawn-process.js';
 import { measureStart } from './start-time.js';
 import type { StartFigure } from './start-time.js';
+import { measureStoreWrites } from './store-write-latency.js';
 
 const POOL_SIZE = 8;
 const GOALS = { helloRatio: 0.6, p99Ms: 25, groupRatio: 0.8, listCpu: 2, writeCpu: 3, rssMb: 150, peakRssMb: 250, startMs: 2_000 };
@@ -144,7 +145,12 @@ try {
     console.table(Object.fromEntries(comparisons.map((c) => [c.name, { 'req/s 10': c.a.perSecond, 'req/s 1,000': c.b.perSecond, ratio: c.ratio, 'p99 10': c.a.p99Ms, 'p99 1,000': c.b.p99Ms, 'CPU µs 10': c.a.cpuUs, 'CPU µs 1,000': c.b.cpuUs }])));
   }
   console.table(goals);
-  const results = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), secondsPerRun: SECONDS, poolSize: POOL_SIZE, runtime, nodeOptions, start, rows, comparisons, goals };
+  const storeWrites = await measureStoreWrites();
+  console.log(
+    `Store write latency (SQLite, WAL, synchronous=NORMAL; ${storeWrites.writes} writes each, one at a time): ` +
+      `entry p50 ${storeWrites.setP50Us} µs, p99 ${storeWrites.setP99Us} µs; audit record p50 ${storeWrites.auditP50Us} µs, p99 ${storeWrites.auditP99Us} µs`,
+  );
+  const results = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), secondsPerRun: SECONDS, poolSize: POOL_SIZE, runtime, nodeOptions, start, storeWrites, rows, comparisons, goals };
   writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
   console.log('Written to bench/results.json');
   if (Object.values(goals).some((entry) => !entry.met)) process.exitCode = 1;

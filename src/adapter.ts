@@ -121,7 +121,7 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
     const verifier = overrides.verifier ?? verifierForUrl(ocipUrl, { ...config.ocip, loginTimeoutMs: config.auth.loginTimeoutMs });
     security = await createSecurity({ settings: config, store, verifier, ...(overrides.clock && { clock: overrides.clock }) });
     const app = createApp({
-      services: services.flatMap((service) => service.bind(kit, config)),
+      services: services.map((service) => service.bind(kit, config)),
       security,
       store,
       ...(audit && { audit }),

@@ -13,13 +13,13 @@ import { docsRoutes } from './http/docs-route.js';
 import { IdempotencyRecords } from './http/idempotency/idempotency-records.js';
 import { idempotent } from './http/idempotency/idempotent.js';
 import { serviceRoutes } from './http/service-routes.js';
-import type { BoundRoute } from './services/index.js';
+import type { BoundService } from './services/index.js';
 import type { HttpObservability } from './observability/index.js';
 import type { Store } from './store/index.js';
 
 export interface AppDeps {
-  /** Every registered service's routes, bound to their dependencies (src/services, buildAdapter). */
-  services: readonly BoundRoute[];
+  /** Every registered service, bound to its dependencies (src/services, buildAdapter). */
+  services: readonly BoundService[];
   /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
   security: Security;
   /** The shared store: Idempotency-Key records (Redis when configured, so retries may land anywhere). */
@@ -51,10 +51,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  // Built on its first request: ~60 ms of start-up (zod to JSON Schema) that /healthz need not wait for.
+  // Written from the route declarations (below) on its first request: ~60 ms of zod to JSON Schema
+  // that start-up and /healthz need not wait for.
+  let routes: DeclaredRoute[] = [];
   let openApi: object | undefined;
   app.get('/api/v1/openapi.json', (_request, response) => {
-    response.json((openApi ??= openApiDocument()));
+    openApi ??= openApiDocument({
+      routes,
+      tags: deps.services.map((service) => service.tag),
+      schemas: Object.assign({}, ...deps.services.map((service) => service.schemas)),
+    });
+    response.json(openApi);
   });
   // The interactive docs page over that document (Swagger UI from swagger-ui-dist, no CDN).
   app.use(docsRoutes());
@@ -68,11 +75,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireTrailingSlash);
   const logError = deps.logError ?? ((error) => console.error(error));
   const idempotency = idempotent(new IdempotencyRecords(deps.store), logError);
-  const services = serviceRoutes(deps.services, guard, idempotency);
+  const services = serviceRoutes(deps.services.flatMap((service) => service.routes), guard, idempotency);
   api.use(services.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
   // Every route with what it demands, for the scope matrix test and anyone who asks.
-  const routes: DeclaredRoute[] = [...AUTH_ROUTES, ...services.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
+  routes = [...AUTH_ROUTES, ...services.declared(API_PREFIXES), ...(audit?.declared(['/api/v1']) ?? [])];
   app.locals.routes = routes;
 
   app.use(notFound);

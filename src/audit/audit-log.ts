@@ -1,6 +1,8 @@
-// The audit log: one record per mutating call, kept newest first in the store (a capped list, so
-// with Redis every instance writes to and reads from the same log), read a page at a time.
-import type { Store } from '../store/index.js';
+// The audit log: one record per audited answer (every answer that carries `_internal_record_id`).
+// With the SQLite store it is a table of its own, append-only, one row per record, written before
+// the answer leaves (the insert is synchronous), so an acknowledged call's record survives a kill -9.
+// With Redis it is a capped list every instance writes to and reads from. Read a page at a time.
+import type { AuditTrail, Store } from '../store/index.js';
 import type { AuditedCommand } from './audit-context.js';
 
 export interface AuditRecord {
@@ -34,17 +36,19 @@ export interface AuditLogOptions {
 export class AuditLog {
   readonly #pending = new Set<Promise<void>>();
   readonly #onError: (error: unknown) => void;
+  readonly #trail: AuditTrail;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly options: AuditLogOptions,
   ) {
     this.#onError = options.onError ?? ((error) => console.error('audit: a record could not be written', error));
+    this.#trail = store.auditTrail ?? listTrail(store);
   }
 
-  /** Written after the answer, off the request's path; idle() waits for what is in flight. */
+  /** Not awaited by the request; idle() waits for what is in flight. */
   write(record: AuditRecord): void {
-    const writing = this.store.pushCapped(LOG_KEY, record, this.options.maxRecords).catch(this.#onError);
+    const writing = this.#trail.append(record, this.options.maxRecords).catch(this.#onError);
     this.#pending.add(writing);
     void writing.finally(() => this.#pending.delete(writing));
   }
@@ -56,7 +60,15 @@ export class AuditLog {
   /** Page 1 is the newest. Waits for this instance's records in flight, so a reader sees its own calls. */
   async page(page: number, pageSize: number): Promise<{ records: AuditRecord[]; total: number }> {
     await this.idle();
-    const { items, total } = await this.store.range<AuditRecord>(LOG_KEY, (page - 1) * pageSize, pageSize);
+    const { items, total } = await this.#trail.page<AuditRecord>((page - 1) * pageSize, pageSize);
     return { records: items, total };
   }
+}
+
+/** The trail as a capped list in the store (Redis: LPUSH + LTRIM, shared by every instance). */
+function listTrail(store: Store): AuditTrail {
+  return {
+    append: (record, maxRecords) => store.pushCapped(LOG_KEY, record, maxRecords),
+    page: (offset, limit) => store.range(LOG_KEY, offset, limit),
+  };
 }

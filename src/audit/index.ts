@@ -1,4 +1,4 @@
-// The audit trail (AUDIT_ENABLED): records of mutating calls in the store, and the request context
+// The audit trail (AUDIT_ENABLED): a record of every audited answer in the store, and the request context
 // that collects them.
 export { AuditLog } from './audit-log.js';
 export type { AuditRecord, AuditLogOptions } from './audit-log.js';

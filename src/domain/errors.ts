@@ -15,6 +15,7 @@ export const ApioErrorCodes = {
   ID_GENERATION_FAILED: 20,
   UNAUTHENTICATED: 21,
   FORBIDDEN: 22,
+  STORE_UNAVAILABLE: 31,
 } as const;
 
 export type ApioErrorCode = (typeof ApioErrorCodes)[keyof typeof ApioErrorCodes];

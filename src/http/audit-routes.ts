@@ -15,8 +15,25 @@ const pagingSchema = z
   })
   .strict();
 
+const AUDIT_OPERATION = {
+  tags: ['Audit'],
+  summary: 'The audit log, newest first (system admins; AUDIT_ENABLED)',
+  parameters: [
+    { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+    { name: 'page_size', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 } },
+  ],
+  responses: {
+    '200': {
+      description: '{records, paging: {page, pageSize, total}}',
+      content: { 'application/json': { schema: { type: 'object', properties: { records: { type: 'array', items: { type: 'object' } }, paging: { type: 'object' } } } } },
+    },
+    '401': { description: 'No or bad credentials', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    '403': { description: 'Below system level', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  },
+};
+
 export function auditRoutes(log: AuditLog, guard: Guard): GuardedRouter {
-  return new GuardedRouter(guard).route('get', '/audit/records/', { minLevel: UserLevels.SYSTEM, scope: 'system' }, async (request, response) => {
+  return new GuardedRouter(guard).route('get', '/audit/records/', { minLevel: UserLevels.SYSTEM, scope: 'system' }, AUDIT_OPERATION, async (request, response) => {
     const { page, page_size: pageSize } = validate(pagingSchema, request.query);
     const { records, total } = await log.page(page, pageSize);
     response.json({ records, paging: { page, pageSize, total } });

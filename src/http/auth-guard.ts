@@ -15,11 +15,15 @@ import { checkPathIds } from './path-params.js';
 export type Guard = (policy: RoutePolicy) => RequestHandler;
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
-/** One route of the app and what it demands; `policy: null` is public. */
+/** An OpenAPI 3.1 operation object (summary, parameters, requestBody, responses...). */
+export type OpenApiOperation = Readonly<Record<string, unknown>>;
+
+/** One route of the app, what it demands (`policy: null` is public), and its OpenAPI operation. */
 export interface DeclaredRoute {
   method: HttpMethod;
   path: string;
   policy: RoutePolicy | null;
+  doc: OpenApiOperation;
 }
 
 const principals = new WeakMap<object, Principal>();
@@ -96,9 +100,9 @@ export class GuardedRouter {
   }
 
   // Express's own typing of route params is by string path only: a handler names its params type.
-  route<P = Record<string, string>>(method: HttpMethod, path: string, policy: RoutePolicy, ...handlers: RequestHandler<P>[]): this {
+  route<P = Record<string, string>>(method: HttpMethod, path: string, policy: RoutePolicy, doc: OpenApiOperation, ...handlers: RequestHandler<P>[]): this {
     this.router[method](path, this.guard(policy), ...(handlers as unknown as RequestHandler[]));
-    this.#declared.push({ method, path, policy });
+    this.#declared.push({ method, path, policy, doc });
     return this;
   }
 

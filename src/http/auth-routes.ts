@@ -17,6 +17,7 @@ import type { DeclaredRoute } from './auth-guard.js';
 import { refuseWhenLimited } from './auth-guard.js';
 import { isApioShaped, toErrorAnswer } from './error-response.js';
 import { requireJsonObject } from './middleware.js';
+import { authOperations } from './openapi-auth.js';
 
 /** GW login: `provide_basic_profile` is deprecated and ignored, like any other extra field. */
 const gatewayLoginSchema = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) });
@@ -25,13 +26,14 @@ const coreLoginSchema = z
   .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200), proxy: z.string().max(70).optional() })
   .strict();
 
+/** The routes below with their OpenAPI operations; the route-table test holds the two together. */
 export const AUTH_ROUTES: readonly DeclaredRoute[] = [
-  { method: 'post', path: '/api/v1/login/', policy: null },
-  { method: 'post', path: '/api/v1/logout/', policy: null },
-  { method: 'post', path: '/api/v01/auth/login', policy: null },
-  { method: 'get', path: '/api/v01/auth/access_token', policy: null },
-  { method: 'get', path: '/api/v01/auth/logout', policy: null },
-  { method: 'post', path: '/api/v01/auth/logout', policy: null },
+  { method: 'post', path: '/api/v1/login/', policy: null, doc: authOperations.gatewayLogin },
+  { method: 'post', path: '/api/v1/logout/', policy: null, doc: authOperations.gatewayLogout },
+  { method: 'post', path: '/api/v01/auth/login', policy: null, doc: authOperations.coreLogin },
+  { method: 'get', path: '/api/v01/auth/access_token', policy: null, doc: authOperations.accessToken },
+  { method: 'get', path: '/api/v01/auth/logout', policy: null, doc: authOperations.coreLogout },
+  { method: 'post', path: '/api/v01/auth/logout', policy: null, doc: authOperations.coreLogout },
 ];
 
 export function authRoutes(security: Security): Router {

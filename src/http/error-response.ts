@@ -29,6 +29,7 @@ const STATUS: Record<ApioReason | HttpReason, number> = {
   IDEMPOTENCY_KEY_IN_USE: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   REQUEST_TIMEOUT: 408,
+  STORE_UNAVAILABLE: 503,
 };
 
 export interface ErrorAnswer {

@@ -3,6 +3,7 @@
 // read, each within a short timeout; a stopping adapter is not ready, so a balancer drains it.
 import { VerifySessionIsValidRequest } from '../ocip/codec/index.js';
 import type { OcipClient } from '../ocip/client.js';
+import { StoreUnavailableError } from '../store/index.js';
 import type { Store } from '../store/index.js';
 
 export interface CheckResult {
@@ -64,6 +65,8 @@ async function timed(check: () => Promise<unknown>, timeoutMs: number): Promise<
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  // The store's own errors already say which store and why (e.g. Redis at redis://… is unavailable: …).
+  if (error instanceof StoreUnavailableError) return error.message;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' || typeof code === 'number' ? `${code}: ${error.message}` : error.message;
 }

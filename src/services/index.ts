@@ -6,4 +6,4 @@ export const services: readonly RegisteredService[] = [
   instantGroupCall,
 ];
 
-export type { BoundRoute, RegisteredService, RouteDoc } from './service-module.js';
+export type { BoundRoute, BoundService, RegisteredService, RouteDoc } from './service-module.js';

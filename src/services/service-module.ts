@@ -53,40 +53,38 @@ export interface ServiceModule<D extends ServiceInstanceKit> {
   exists(serviceUserId: string): BatchItem;
 }
 
-/** A route with its service's dependencies bound: what src/http mounts. */
+/** A route with its service's dependencies bound: what src/http mounts and documents. */
 export interface BoundRoute extends Omit<ServiceRoute<never>, 'run'> {
   tag: string;
+  parameterExamples: Readonly<Record<string, string>>;
   run(params: Readonly<Record<string, string>>, body: unknown, context?: ChangeContext): Promise<unknown>;
   dryRun(params: Readonly<Record<string, string>>, body: unknown): Promise<DryRunAnswer>;
 }
 
-/** A registered service: bound to the kit and settings at start-up. */
-export interface RegisteredService {
-  tag: ServiceModule<ServiceInstanceKit>['tag'];
+/** A service bound to the kit and the settings at start-up. */
+export interface BoundService {
+  tag: { name: string; description: string };
   schemas: Record<string, object>;
-  parameterExamples: Record<string, string>;
-  /** The routes with no dependencies bound: for the OpenAPI document alone. */
-  routes: readonly Omit<BoundRoute, 'run' | 'dryRun'>[];
-  bind(kit: ServiceInstanceKit, config: Config): BoundRoute[];
+  routes: BoundRoute[];
+}
+
+/** A registered service: bound to the kit and settings at start-up (buildAdapter). */
+export interface RegisteredService {
+  bind(kit: ServiceInstanceKit, config: Config): BoundService;
 }
 
 export function defineService<D extends ServiceInstanceKit>(module: ServiceModule<D>): RegisteredService {
-  const describe = (route: ServiceRoute<D>) => {
-    const { run: _run, ...rest } = route;
-    return { ...rest, tag: module.tag.name };
-  };
   return {
-    tag: module.tag,
-    schemas: module.schemas,
-    parameterExamples: module.parameterExamples,
-    routes: module.routes.map(describe),
     bind(kit, config) {
       const deps = module.createDeps(kit, config);
-      return module.routes.map((route) => ({
-        ...describe(route),
-        run: (params, body, context) => route.run(deps, params, body, context),
-        dryRun: (params, body) => runDry(deps, (dry) => route.run(dry, params, body), module.exists),
+      const routes = module.routes.map(({ run, ...route }): BoundRoute => ({
+        ...route,
+        tag: module.tag.name,
+        parameterExamples: module.parameterExamples,
+        run: (params, body, context) => run(deps, params, body, context),
+        dryRun: (params, body) => runDry(deps, (dry) => run(dry, params, body), module.exists),
       }));
+      return { tag: module.tag, schemas: module.schemas, routes };
     },
   };
 }

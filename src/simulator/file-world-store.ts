@@ -1,21 +1,31 @@
-// A WorldStore on disk: keyv over keyv-file, one JSON file under the data directory. This is what
-// the standalone simulator and the adapter's embedded simulator persist with.
+// The world on disk under the data directory: what the standalone simulator and the adapter's
+// embedded simulator persist with. An SQLite file (sqlite-world-store.ts); a simulator-world.json
+// of an earlier release (keyv-file) is carried over once, at the first start, then renamed *.converted.
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Keyv from 'keyv';
-import { KeyvFile } from 'keyv-file';
-import type { WorldStore } from './persistence.js';
+import { readKeyvFileEntries } from '../store/index.js';
+import { openSqliteWorldStore } from './sqlite-world-store.js';
+import type { SqliteWorldStore } from './sqlite-world-store.js';
 import type { WorldSnapshot } from './world/types.js';
 
-export const WORLD_FILE_NAME = 'simulator-world.json';
-const WORLD_KEY = 'world';
+export const WORLD_FILE_NAME = 'simulator-world.sqlite';
+export const LEGACY_WORLD_FILE_NAME = 'simulator-world.json';
 
-export function createFileWorldStore(dataDir: string, fileName = WORLD_FILE_NAME): WorldStore {
-  // writeDelay batches writes; SaveQueue already serialises saves, so a short delay is enough.
-  const keyv = new Keyv<WorldSnapshot>({ store: new KeyvFile({ filename: join(dataDir, fileName), writeDelay: 10 }), namespace: 'simulator' });
-  return {
-    load: async () => (await keyv.get(WORLD_KEY)) ?? undefined,
-    save: async (snapshot) => {
-      await keyv.set(WORLD_KEY, snapshot);
-    },
-  };
+export function createFileWorldStore(dataDir: string, fileName = WORLD_FILE_NAME): SqliteWorldStore {
+  const store = openSqliteWorldStore(join(dataDir, fileName));
+  try {
+    convertLegacyWorld(store, join(dataDir, LEGACY_WORLD_FILE_NAME));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
+}
+
+/** keyv-file kept the world under 'simulator:world'. A world already in the SQLite file wins. */
+function convertLegacyWorld(store: SqliteWorldStore, jsonFile: string): void {
+  if (!existsSync(jsonFile)) return;
+  const world = readKeyvFileEntries(jsonFile, 'simulator').find((entry) => entry.key === 'world');
+  if (world && store.loadNow() === undefined) store.saveNow(world.value as WorldSnapshot);
+  renameSync(jsonFile, `${jsonFile}.converted`);
 }

@@ -114,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         lab.close();
         await Promise.all(listeners.map((listener) => listener.close()));
         await saves.idle();
+        store.close?.();
       },
     };
     if (options.tls) {
@@ -132,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     lab.close();
     await Promise.all(listeners.map((listener) => listener.close()));
     await saves.idle();
+    store.close?.();
     throw error;
   }
 }
@@ -141,7 +143,7 @@ export { CallLab, createVirtualClock, realClock, DEFAULT_LAB_SETTINGS, ENDPOINT_
 export type { Clock, VirtualClock, LabSettings, EndpointBehavior, LabEvent } from './call-lab/index.js';
 export { createMemoryWorldStore } from './persistence.js';
 export type { WorldStore } from './persistence.js';
-export { createFileWorldStore } from './file-world-store.js';
+export { createFileWorldStore, LEGACY_WORLD_FILE_NAME, WORLD_FILE_NAME } from './file-world-store.js';
 export { readSeedWorld, DEFAULT_SEED_WORLD_URL } from './seed.js';
 export type { SeedWorld, SeedCommand } from './seed.js';
 export type { SystemAdmin } from './session-auth.js';

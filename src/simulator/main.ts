@@ -13,6 +13,14 @@ const seed = await readSeedWorld(args.seed ?? resolve(config.rootDir, config.sim
   console.error(seedErrorMessage(error));
   process.exit(1);
 });
+let store;
+try {
+  store = createFileWorldStore(resolve(config.rootDir, config.dataDir));
+} catch (error) {
+  // A damaged world file: the message names it and how to recover; nothing is reseeded.
+  console.error(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const simulator = await startSimulator({
   host: config.simulator.host,
   // An export serves nothing: free ports, no HTTP.
@@ -20,7 +28,7 @@ const simulator = await startSimulator({
   httpPort: args.exportSeed ? null : config.simulator.httpPort,
   lab: config.simulator.lab,
   seed,
-  store: createFileWorldStore(resolve(config.rootDir, config.dataDir)),
+  store,
 });
 
 if (args.exportSeed) {

@@ -1,11 +1,8 @@
-// The embedded store: keyv in memory (tests) or in a file under the data directory (the default,
-// no server, survives a restart). One adapter process uses it, so atomic operations only need to be
-// atomic within the process (KeyLock). Rate-limit windows are kept in a plain in-process map: a
-// counter of a one-second window has no value after a restart, and writing it to the file on every
-// request would rewrite the file for nothing.
+// The memory store (tests): keyv over a Map. One process uses it, so atomic operations only need to
+// be atomic within the process (KeyLock). Rate-limit windows are kept in a plain in-process map.
 import Keyv from 'keyv';
 import { KeyLock } from './key-lock.js';
-import type { Store, StoreKind, WindowHit } from './store.js';
+import type { Store, WindowHit } from './store.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Reservations under a prefix of their own, as in Redis, so a plain set can never take one over. */
@@ -27,15 +24,14 @@ export class ExpiringMap extends Map<string, unknown> {
 }
 
 export interface LocalStoreOptions {
-  kind: Extract<StoreKind, 'memory' | 'file'>;
   keyv: Keyv;
-  /** The memory map under keyv (memory kind), swept of expired entries now and then. */
+  /** The memory map under keyv, swept of expired entries now and then. */
   memory?: ExpiringMap;
   clock?: () => number;
 }
 
 export class LocalStore implements Store {
-  readonly kind: Extract<StoreKind, 'memory' | 'file'>;
+  readonly kind = 'memory' as const;
   readonly #keyv: Keyv;
   readonly #memory: ExpiringMap | undefined;
   readonly #clock: () => number;
@@ -44,7 +40,6 @@ export class LocalStore implements Store {
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: LocalStoreOptions) {
-    this.kind = options.kind;
     this.#keyv = options.keyv;
     this.#memory = options.memory;
     this.#clock = options.clock ?? Date.now;

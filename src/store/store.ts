@@ -4,6 +4,7 @@
 // a counter, a capped list) are named here so the Redis implementation can use one Redis command
 // each (SET NX PX, INCR + PEXPIRE, LPUSH + LTRIM) instead of a racy read-then-write.
 
+/** 'file': the embedded SQLite file under DATA_DIR. */
 export type StoreKind = 'memory' | 'file' | 'redis';
 
 /** One fixed-window counter after a hit. */
@@ -14,8 +15,18 @@ export interface WindowHit {
   resetInMs: number;
 }
 
+/** An append-only trail of records, newest first when read; the SQLite store keeps it in a table of its own. */
+export interface AuditTrail {
+  /** Adds a record; beyond maxRecords the oldest go. */
+  append(record: { id: string; time: string }, maxRecords: number): Promise<void>;
+  /** Newest first. */
+  page<T>(offset: number, limit: number): Promise<{ items: T[]; total: number }>;
+}
+
 export interface Store {
   readonly kind: StoreKind;
+  /** A store with a table for the audit trail has it here; the others keep it as a capped list. */
+  readonly auditTrail?: AuditTrail;
   get<T>(key: string): Promise<T | undefined>;
   /** ttlMs: the entry disappears after it; absent: it stays. */
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;

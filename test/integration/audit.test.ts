@@ -1,4 +1,4 @@
-// AUDIT_ENABLED: every answer carries `_internal_record_id`; every mutating call leaves a record —
+// AUDIT_ENABLED: every answer carries `_internal_record_id`, and every such id names a record —
 // who, route, tenant/group, the OCI-P commands sent with their outcome, the answer — read by a
 // system admin at GET /api/v1/audit/records/, newest first, a page at a time.
 import { after, before, describe, test } from 'node:test';
@@ -42,9 +42,15 @@ describe('_internal_record_id', () => {
     assert.notEqual(read.body._internal_record_id, refused.body._internal_record_id);
   });
 
-  test('reads are not recorded', async () => {
+  test('every id answered names a record: reads and refusals too', async () => {
     const read = await h.request.get(igcUrl());
-    assert.equal((await records(500)).records.some((record) => record.id === read.body._internal_record_id), false);
+    const refused = await h.anonymous.get(igcUrl());
+    const readRecord = await recordOf(read.body._internal_record_id);
+    assert.equal(readRecord.method, 'GET');
+    assert.equal(readRecord.status, 200);
+    const refusedRecord = await recordOf(refused.body._internal_record_id);
+    assert.equal(refusedRecord.status, 401);
+    assert.equal(refusedRecord.error?.code, 21);
   });
 });
 
@@ -121,8 +127,9 @@ describe('records of mutating calls', () => {
 
 describe('GET /api/v1/audit/records/', () => {
   test('newest first, a page at a time, with the total', async () => {
-    const first = await records(2, 1);
+    // Page 2 first: each read of the log is itself recorded, at the head of page 1.
     const second = await records(2, 2);
+    const first = await records(2, 1);
     assert.equal(first.records.length, 2);
     assert.deepEqual(first.paging, { page: 1, pageSize: 2, total: first.paging.total });
     assert.ok(first.paging.total >= 8);

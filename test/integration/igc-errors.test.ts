@@ -86,6 +86,8 @@ describe('BroadWorks refusals', () => {
   });
 
   test('a duplicate id with active: true sends no status at all, so the existing instance is untouched', async () => {
+    // Its own starting point (an inactive instance), whatever ran before.
+    await h.request.put(instanceUrl(SEED_ID)).send({ active: false }).expect(200);
     assert.equal(h.simulator.world.instantGroupCall(SEED_ID)!.isActive, false);
     const error = apioError(await h.request.post(igcUrl()).send(seedPostBody({ active: true })), 400, 'ALREADY_EXISTS');
     assert.equal(error.details.applied, undefined);

@@ -1,5 +1,5 @@
 // The seed world's content as a client reads it, and the world's persistence through a WorldStore
-// (in memory, and the keyv-file store on disk).
+// (in memory, and the SQLite store on disk).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -158,7 +158,7 @@ describe('persistence', () => {
     assert.equal((await memory.load())!.instantGroupCalls.length, 6);
   });
 
-  test('the keyv-file store keeps the world on disk across restarts', async () => {
+  test('the SQLite store keeps the world on disk across restarts', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sim-world-'));
     try {
       const first = await startSimulator({ seed, store: createFileWorldStore(dataDir) });

@@ -79,9 +79,9 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** A redis-server of this test's own: 127.0.0.1, a free port, no RDB or AOF files. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** A redis-server of this test's own: 127.0.0.1, a free port (or the one given: a restart), no RDB or AOF files. */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const redis = run('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
     PATH: process.env.PATH,
   });

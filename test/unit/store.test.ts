@@ -1,4 +1,4 @@
-// The store's contract on the embedded kinds (memory, file): set-if-absent that only one caller
+// The store's contract on the embedded kinds (memory, SQLite file): set-if-absent that only one caller
 // wins, fixed-window counters, a capped newest-first list, and a file store that keeps sessions and
 // the token key across a restart. The Redis kind runs the same operations in redis-two-instances.
 import { after, describe, test } from 'node:test';
@@ -86,7 +86,7 @@ for (const { kind, open } of kinds) {
 }
 
 describe('the file store across a restart', () => {
-  test('entries written behind are on disk after disconnect and read back by a new store', async () => {
+  test('entries are committed as written and read back by a new store', async () => {
     const dataDir = tempDir();
     const first = createStore({ kind: 'file', dataDir });
     await first.set('auth:session:x', { principal: { name: 'admin' } }, 60_000);
