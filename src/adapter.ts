@@ -4,10 +4,10 @@
 // observability, and the app. It never listens: server.ts does, for production, and every test
 // drives the same wiring in-process (test/support/adapter-harness.ts).
 import { join, resolve } from 'node:path';
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 import { createApp } from './app.js';
 import { AuditLog, withAuditedDocuments } from './audit/index.js';
-import { createSecurity, ocipCredentialVerifier, verifierForUrl } from './auth/index.js';
+import { createSecurity, ocipCredentialVerifier, UserLevels, verifierForUrl } from './auth/index.js';
 import type { CredentialVerifier, Security } from './auth/index.js';
 import type { Config } from './config/index.js';
 import { ActiveStatusCache, forgettingOnWrites } from './domain/active-status-cache.js';
@@ -15,6 +15,7 @@ import { GroupDataCache } from './domain/group-data.js';
 import { storeIdReservations } from './domain/id-reservations.js';
 import type { ServiceInstanceKit } from './domain/service-instance-kit.js';
 import { TemplateCatalogue } from './domain/templates.js';
+import { credentialsOf } from './http/auth-credentials.js';
 import { AdapterMetrics, createLogger, createReadinessCheck, httpObservability, ocipHooks } from './observability/index.js';
 import type { HttpObservability, Logger, LoggerOptions } from './observability/index.js';
 import { createOcipClient, createTransport } from './ocip/index.js';
@@ -118,7 +119,11 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
 
   let stopping = false;
   const readiness = createReadinessCheck({ ocip, store, timeoutMs: overrides.readinessTimeoutMs, stopping: () => stopping });
-  const observability = httpObservability(logger, metrics, readiness);
+  // /readyz details go to a system-level caller (login or machine token); security is built below.
+  let security: Security | undefined;
+  const isOperator = async (request: Request): Promise<boolean> =>
+    ((await security?.auth.authenticate(credentialsOf(request)))?.principal?.level ?? -1) >= UserLevels.SYSTEM;
+  const observability = httpObservability(logger, metrics, readiness, isOperator);
   const audit = config.audit.enabled
     ? new AuditLog(store, { maxRecords: config.audit.maxRecords, onError: (error) => logger.error({ err: error }, 'audit: a record could not be written') })
     : undefined;
@@ -137,10 +142,11 @@ export async function buildAdapter(config: Config, overrides: AdapterOverrides =
       (overrides.simulatorTls && simulator
         ? ocipCredentialVerifier({ transport: createTransport(ocipUrl, { connectTimeoutMs: config.ocip.connectTimeoutMs, tls }), timeoutMs: config.auth.loginTimeoutMs })
         : verifierForUrl(ocipUrl, { ...config.ocip, loginTimeoutMs: config.auth.loginTimeoutMs }));
-    const security = await createSecurity({ settings: config, store, verifier, ...(overrides.clock && { clock: overrides.clock }) });
+    security = await createSecurity({ settings: config, store, verifier, ...(overrides.clock && { clock: overrides.clock }) });
     const app = createApp({
       services: services.map((service) => service.bind(kit, config)),
       security,
+      store,
       ...(audit && { audit }),
       logError: (error) => {
         logger.error({ err: error }, 'request failed');

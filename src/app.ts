@@ -7,18 +7,23 @@ import { auditRoutes } from './http/audit-routes.js';
 import { createGuard, limitByAddress } from './http/auth-guard.js';
 import type { DeclaredRoute } from './http/auth-guard.js';
 import { AUTH_ROUTES, authRoutes } from './http/auth-routes.js';
-import { errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
+import { apiHeaders, errorMiddleware, notFound, requireTrailingSlash } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { docsRoutes } from './http/docs-route.js';
+import { IdempotencyRecords } from './http/idempotency/idempotency-records.js';
+import { idempotent } from './http/idempotency/idempotent.js';
 import { serviceRoutes } from './http/service-routes.js';
 import type { BoundService } from './services/index.js';
 import type { HttpObservability } from './observability/index.js';
+import type { Store } from './store/index.js';
 
 export interface AppDeps {
   /** Every registered service, bound to its dependencies (src/services, buildAdapter). */
   services: readonly BoundService[];
   /** Logins, sessions, tokens, levels and scope, rate limits (src/auth). Every API route is guarded. */
   security: Security;
+  /** The shared store: Idempotency-Key records (Redis when configured, so retries may land anywhere). */
+  store: Store;
   /** AUDIT_ENABLED: the audit log (src/audit). */
   audit?: AuditLog;
   /** Where 5xx errors are reported (the answer itself never carries internals). */
@@ -39,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('etag', false);
   if (deps.security.trustProxy) app.set('trust proxy', true);
   if (deps.observability) app.use(deps.observability.requestHandlers);
+  app.use('/api', apiHeaders);
   if (deps.audit) app.use('/api', auditRequests(deps.audit));
   app.use('/api', limitByAddress(deps.security));
 
@@ -67,7 +73,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router({ strict: true });
   api.use(requireTrailingSlash);
-  const services = serviceRoutes(deps.services.flatMap((service) => service.routes), guard);
+  const logError = deps.logError ?? ((error) => console.error(error));
+  const idempotency = idempotent(new IdempotencyRecords(deps.store), logError);
+  const services = serviceRoutes(deps.services.flatMap((service) => service.routes), guard, idempotency);
   api.use(services.router);
   for (const prefix of API_PREFIXES) app.use(prefix, api);
   // Every route with what it demands, for the scope matrix test and anyone who asks.
@@ -76,6 +84,6 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(notFound);
   if (deps.observability) app.use(deps.observability.errorObserver);
-  app.use(errorMiddleware(deps.logError ?? ((error) => console.error(error))));
+  app.use(errorMiddleware(logError));
   return app;
 }

@@ -3,6 +3,7 @@
 // out, close the store and the simulator. main.ts is the thin process entry around it.
 import type { AddressInfo } from 'node:net';
 import { buildAdapter } from './adapter.js';
+import { answerClientErrors } from './http/client-errors.js';
 import type { AdapterOverrides } from './adapter.js';
 import type { Config } from './config/index.js';
 import type { AdapterMetrics, Logger } from './observability/index.js';
@@ -41,6 +42,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { app, ocip, store, simulator, logger, metrics, observability, ocipUrl } = adapter;
 
   const server = app.listen(config.server.port, config.server.host);
+  answerClientErrors(server);
   await new Promise<void>((ready, fail) => server.once('listening', ready).once('error', fail));
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;

@@ -15,7 +15,7 @@ export const ApioErrorCodes = {
   ID_GENERATION_FAILED: 20,
   UNAUTHENTICATED: 21,
   FORBIDDEN: 22,
-  STORE_UNAVAILABLE: 25,
+  STORE_UNAVAILABLE: 31,
 } as const;
 
 export type ApioErrorCode = (typeof ApioErrorCodes)[keyof typeof ApioErrorCodes];
@@ -34,6 +34,8 @@ export interface ApioErrorDetails {
   /** For a change that went part-way: what was applied and what was not. */
   applied?: string[];
   notApplied?: string[];
+  /** The change may or may not have been applied (its answer was lost), and what to check. */
+  inDoubt?: { check: string };
 }
 
 export class ApioError extends Error {

@@ -69,9 +69,10 @@ function placeholderPath(placeholder: string): string {
 /**
  * Adds with ids from `rule` until one is free. A random id is first reserved in the shared store,
  * so no other request on any instance tries it: one another holds is skipped and another drawn. The
- * reservation stays once the Add is answered (BroadWorks then holds the id, or already did), and is
- * given back when the Add failed otherwise. A rule without random digits has one id to offer; two
- * requests racing for it are settled by BroadWorks (4200), as for ids given by clients.
+ * reservation stays once the Add is answered (BroadWorks then holds the id, or already did) or in
+ * doubt (it may), and is given back when the Add failed otherwise. A rule without random digits has
+ * one id to offer; two requests racing for it are settled by BroadWorks (4200), as for ids given by
+ * clients.
  */
 export async function addWithGeneratedId<T extends object>(
   rule: IdRule,
@@ -100,13 +101,12 @@ async function addReserved<T extends object>(rule: IdRule, context: IdRuleContex
     if (await ids.reserve(candidate)) serviceUserId = candidate;
   }
   if (serviceUserId === undefined) return { idTaken: new ApioError('ID_GENERATION_FAILED', 'every id drawn is reserved by another request') };
-  let answered = false;
   try {
-    const outcome = await add(serviceUserId);
-    answered = true;
-    return outcome;
-  } finally {
-    // A failed release only leaves the reservation to its TTL.
-    if (!answered) await ids.release(serviceUserId).catch(() => undefined);
+    return await add(serviceUserId);
+  } catch (error) {
+    // An Add in doubt may have given BroadWorks the id: its reservation stays. A failed release
+    // only leaves the reservation to its TTL.
+    if (!(error instanceof ApioError && error.details.inDoubt)) await ids.release(serviceUserId).catch(() => undefined);
+    throw error;
   }
 }

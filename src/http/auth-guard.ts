@@ -10,6 +10,7 @@ import type { Principal, RateVerdict, RoutePolicy, Security } from '../auth/inde
 import { ApioError } from '../domain/errors.js';
 import { HttpError } from './http-errors.js';
 import { clientAddress, credentialsOf } from './auth-credentials.js';
+import { checkPathIds } from './path-params.js';
 
 export type Guard = (policy: RoutePolicy) => RequestHandler;
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -47,6 +48,7 @@ export function createGuard(security: Security): Guard {
       );
     }
     noteCaller(principal);
+    refuseCrossSiteForm(request.method, request.headers['content-type'], principal);
     refuseWhenLimited(response, await security.rateLimiter.forCredential(credentialKey(principal)));
     const access = checkAccess(principal, policy, target);
     if (!access.ok) throw new ApioError('FORBIDDEN', access.why);
@@ -63,6 +65,24 @@ export function limitByAddress(security: Security): RequestHandler {
   };
 }
 
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF: a browser sends the session cookie with any same-site form or a no-preflight fetch, but only
+ * with a text/plain, form or multipart body. Asking for application/json on every change made with a
+ * cookie forces a preflight on another origin; bearer and machine tokens are never sent by a browser
+ * on its own, so they are unaffected.
+ */
+function refuseCrossSiteForm(method: string, contentType: string | undefined, principal: Principal): void {
+  if (principal.via !== 'session' || !MUTATING.has(method)) return;
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType === 'application/json') return;
+  throw new HttpError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `with cookie authentication, a ${method} needs Content-Type: application/json${mediaType ? ` (got ${mediaType})` : ''}`,
+  );
+}
+
 /** 429 with Retry-After (seconds), in the APIO error shape. */
 export function refuseWhenLimited(response: Response, verdict: RateVerdict): void {
   if (verdict.allowed) return;
@@ -75,7 +95,9 @@ export class GuardedRouter {
   readonly router = Router({ strict: true, mergeParams: true });
   readonly #declared: DeclaredRoute[] = [];
 
-  constructor(private readonly guard: Guard) {}
+  constructor(private readonly guard: Guard) {
+    checkPathIds(this.router);
+  }
 
   // Express's own typing of route params is by string path only: a handler names its params type.
   route<P = Record<string, string>>(method: HttpMethod, path: string, policy: RoutePolicy, doc: OpenApiOperation, ...handlers: RequestHandler<P>[]): this {

@@ -24,6 +24,12 @@ const STATUS: Record<ApioReason | HttpReason, number> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   ROUTE_NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  REQUEST_TIMEOUT: 408,
   STORE_UNAVAILABLE: 503,
 };
 
@@ -40,8 +46,8 @@ export interface ErrorAnswer {
 
 /** Unknown errors become a 500 that says nothing of the internals (no stack, no message). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  const apio = isApioShaped(error) ? error : new ApioError('INTERNAL', 'internal error');
-  const { problems, broadworks, applied, notApplied } = apio.details;
+  const apio = isApioShaped(error) ? error : (fromFramework(error) ?? new ApioError('INTERNAL', 'internal error'));
+  const { problems, broadworks, applied, notApplied, inDoubt } = apio.details;
   const summaries = broadworks ?? problems?.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) ?? [];
   return {
     status: STATUS[apio.reason],
@@ -56,6 +62,7 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
             ...(problems && { problems }),
             ...(applied && { applied }),
             ...(notApplied && { notApplied }),
+            ...(inDoubt && { inDoubt: true, check: inDoubt.check }),
           },
         },
       ],
@@ -67,4 +74,20 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
 /** An error that carries its own APIO reason and code (the domain's, or one only HTTP gives). */
 export function isApioShaped(error: unknown): error is ApioError | HttpError {
   return error instanceof ApioError || error instanceof HttpError;
+}
+
+/**
+ * What Express and its parsers throw for bad client input, in the APIO vocabulary: the router's
+ * URIError for a path segment that is not valid percent-encoding (`%`, `%zz`, `%C0%AE`), and the
+ * http-errors of body-parser (413 entity.too.large, 400 for an aborted or badly encoded body).
+ */
+function fromFramework(error: unknown): ApioError | HttpError | undefined {
+  if (error instanceof URIError) {
+    return new ApioError('VALIDATION', 'the URL is not valid percent-encoding', { problems: [{ path: 'url', message: 'malformed percent-encoding' }] });
+  }
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (status === 413) return new HttpError('PAYLOAD_TOO_LARGE', 'the body is too large');
+  if (status === 415) return new HttpError('UNSUPPORTED_MEDIA_TYPE', 'the body\'s content encoding or charset is not supported');
+  return new ApioError('VALIDATION', `bad request: ${(error as { type?: string }).type ?? 'malformed request'}`);
 }

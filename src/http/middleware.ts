@@ -13,12 +13,22 @@ export const requireTrailingSlash: RequestHandler = (request, _response, next) =
   next();
 };
 
+/** Every API and token answer: never sniffed as another type, never kept by a cache or a browser. */
+export const API_HEADERS: Readonly<Record<string, string>> = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+
+export const apiHeaders: RequestHandler = (_request, response, next) => {
+  response.set(API_HEADERS);
+  next();
+};
+
 /** Set by the parser's verify hook: body-parser turns an empty body into {}, which must stay a 416. */
 const BODY_BYTES = Symbol('bodyBytes');
 type Counted = { [BODY_BYTES]?: number };
 
+const BODY_LIMIT = '1mb';
+
 const parseJson = express.json({
-  limit: '1mb',
+  limit: BODY_LIMIT,
   strict: false,
   type: () => true,
   verify: (request, _response, buffer) => {
@@ -30,7 +40,7 @@ const parseJson = express.json({
 export const requireJsonObject: RequestHandler = (request, response, next) => {
   parseJson(request, response, (error?: unknown) => {
     if (error) {
-      next(new HttpError('BAD_MEDIA_TYPE', `the body is not valid JSON: ${(error as Error).message}`));
+      next(parseFailure(error));
       return;
     }
     const body: unknown = request.body;
@@ -45,6 +55,16 @@ export const requireJsonObject: RequestHandler = (request, response, next) => {
     next();
   });
 };
+
+/** body-parser's errors by type: too large is 413, an unknown charset 415, the rest 416 (APIO). */
+function parseFailure(error: unknown): HttpError {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') return new HttpError('PAYLOAD_TOO_LARGE', `the body is larger than ${BODY_LIMIT}`);
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new HttpError('UNSUPPORTED_MEDIA_TYPE', `the body's encoding is not supported: ${(error as Error).message}`);
+  }
+  return new HttpError('BAD_MEDIA_TYPE', `the body is not valid JSON: ${(error as Error).message}`);
+}
 
 export const notFound: RequestHandler = (request, _response, next) => {
   next(new HttpError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.originalUrl}`));

@@ -3,6 +3,7 @@
 // just before the error middleware (APIO errors by code).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { healthRoutes } from '../http/health-routes.js';
+import type { ReadinessAudience } from '../http/health-routes.js';
 import { RequestDrain } from '../http/request-drain.js';
 import { observeErrors, observeRequests } from './http-observer.js';
 import type { Logger } from './logger.js';
@@ -26,10 +27,15 @@ export interface HttpObservability {
   drain: RequestDrain;
 }
 
-export function httpObservability(logger: Logger, metrics: AdapterMetrics, readiness: () => Promise<ReadinessReport>): HttpObservability {
+export function httpObservability(
+  logger: Logger,
+  metrics: AdapterMetrics,
+  readiness: () => Promise<ReadinessReport>,
+  readinessAudience?: ReadinessAudience,
+): HttpObservability {
   const drain = new RequestDrain();
   return {
-    requestHandlers: [observeRequests(logger, metrics), drain.middleware, healthRoutes(readiness, metrics)],
+    requestHandlers: [observeRequests(logger, metrics), drain.middleware, healthRoutes(readiness, metrics, readinessAudience)],
     errorObserver: observeErrors(metrics),
     drain,
   };

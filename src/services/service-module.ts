@@ -6,6 +6,7 @@ import type { RoutePolicy } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import { runDry } from '../domain/dry-run/run-dry.js';
 import type { DryRunAnswer } from '../domain/dry-run/run-dry.js';
+import type { IdMemo } from '../domain/in-doubt.js';
 import type { ServiceInstanceKit } from '../domain/service-instance-kit.js';
 import type { BatchItem } from '../ocip/client.js';
 
@@ -21,6 +22,12 @@ export interface RouteDoc {
   partial?: boolean;
 }
 
+/** What a change learns of its request beyond the URL and body. */
+export interface ChangeContext {
+  /** With an Idempotency-Key: values (a generated id) its retries must reuse. */
+  memo?: IdMemo;
+}
+
 export interface ServiceRoute<D> {
   method: HttpMethod;
   /** Under each API prefix, Express syntax: '/tenants/:tenant_id/groups/:group_id/services/...'. */
@@ -30,7 +37,7 @@ export interface ServiceRoute<D> {
   body?: boolean;
   /** True for a change: ?dry_run=true answers the OCI-P documents it would send instead. */
   change?: boolean;
-  run(deps: D, params: Readonly<Record<string, string>>, body: unknown): Promise<unknown>;
+  run(deps: D, params: Readonly<Record<string, string>>, body: unknown, context?: ChangeContext): Promise<unknown>;
   doc: RouteDoc;
 }
 
@@ -52,7 +59,7 @@ export interface ServiceModule<D extends ServiceInstanceKit> {
 export interface BoundRoute extends Omit<ServiceRoute<never>, 'run'> {
   tag: string;
   parameterExamples: Readonly<Record<string, string>>;
-  run(params: Readonly<Record<string, string>>, body: unknown): Promise<unknown>;
+  run(params: Readonly<Record<string, string>>, body: unknown, context?: ChangeContext): Promise<unknown>;
   dryRun(params: Readonly<Record<string, string>>, body: unknown): Promise<DryRunAnswer>;
 }
 
@@ -76,7 +83,7 @@ export function defineService<D extends ServiceInstanceKit>(module: ServiceModul
         ...route,
         tag: module.tag.name,
         parameterExamples: module.parameterExamples,
-        run: (params, body) => run(deps, params, body),
+        run: (params, body, context) => run(deps, params, body, context),
         dryRun: (params, body) => runDry(deps, (dry) => run(dry, params, body), module.exists),
       }));
       return { tag: module.tag, schemas: module.schemas, routes };

@@ -74,6 +74,7 @@ export class Dispatcher {
     const revision = this.deps.world.revision;
     const responses = document.commands.map((command) => this.runCommand(session, document.sessionId, command));
     if (this.deps.world.revision !== revision) this.deps.onWorldChanged();
+    if (fault === 'applyThenDrop') return { kind: 'drop' };
 
     await this.delay(types.some((type) => LOGIN_COMMANDS.has(type) && type !== 'LogoutRequest'));
     if (fault === 'garbage') return { kind: 'answer', text: GARBAGE_ANSWER };

@@ -1,9 +1,10 @@
-// Fault injection for the client's tests: latency, slow logins, dropped connections, answers that
-// are not OCI-P, answers for the wrong session, and forced ErrorResponses. One-shot faults fire
+// Fault injection for the client's tests: latency, slow logins, dropped connections (before the
+// request runs, or after it ran: a lost answer), answers that are not OCI-P, answers for the wrong
+// session, and forced ErrorResponses. One-shot faults fire
 // once, on the next request that matches (any request when no command type is given), in the
 // order they were armed.
 
-export type DocumentFault = 'drop' | 'garbage' | 'wrongSessionId';
+export type DocumentFault = 'drop' | 'applyThenDrop' | 'garbage' | 'wrongSessionId';
 
 export interface ForcedError {
   /** When given, the ErrorResponse carries an <errorCode> element (real systems usually omit it). */
@@ -61,6 +62,15 @@ export class FaultInjector {
   /** Closes the socket (or the HTTP connection) without answering, and without running the request. */
   dropConnectionOnNext(commandType?: string): void {
     this.documentFaults.push({ fault: 'drop', commandType });
+  }
+
+  /**
+   * Runs the request (its changes are made and kept), then closes the connection without answering:
+   * the answer lost after BroadWorks applied the change, which a client cannot tell from a request
+   * that never ran.
+   */
+  applyThenDropOnNext(commandType?: string): void {
+    this.documentFaults.push({ fault: 'applyThenDrop', commandType });
   }
 
   /** Runs the request, then answers GARBAGE_ANSWER instead of the document. */

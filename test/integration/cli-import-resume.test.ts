@@ -104,7 +104,10 @@ describe('apio-igc import: interruption and bad rows', () => {
     const result = await runCli(['import', 'bad.csv', '--tenant', TENANT, '--group', GROUP], env(), dir);
     assert.equal(result.status, 1, result.stdout);
     const out = result.stdout;
-    assert.match(out, /created 2, updated 0, done in an earlier run 0, skipped 0, invalid 6, failed 1/);
+    // The quoted cell spanning two lines: a line break is not a character BroadWorks stores in a
+    // name (domain/storable-text.ts), so the row is refused, and the lines after it keep their numbers.
+    assert.match(out, /created 1, updated 0, done in an earlier run 0, skipped 0, invalid 7, failed 1/);
+    assert.match(out, /line 6, field name: must not contain control characters/);
     assert.match(out, /line 3, field answerTimeoutEnabled: 'perhaps' is not true or false/);
     assert.match(out, /line 4, field name: /);
     assert.match(out, /line 5, field cliLastName: /);
@@ -113,11 +116,9 @@ describe('apio-igc import: interruption and bad rows', () => {
     assert.match(out, /line 11: 2 cells where the header has 8/);
     // Checked by BroadWorks, not by the file: sent, refused, reported with the gateway's reason.
     assert.match(out, /Failed rows:\n {2}line 10: FAILED bad-dn@sip\.netaxis\.be: .*\+3299999999/);
-    assert.equal(adds() - addsBefore, 3, 'only the two good rows and the one BroadWorks refused were sent');
-    assert.ok(adapter.simulator.world.instantGroupCalls.has('good-2@sip.netaxis.be'));
-    // The quoted line break reaches BroadWorks; the name is an xs:token (ServiceInstanceProfileName), so a
-    // validating server stores it with its white space collapsed, as the simulator does.
-    assert.equal(adapter.simulator.world.instantGroupCalls.get('good-2@sip.netaxis.be')?.name, 'Good 2, with a line break');
+    assert.equal(adds() - addsBefore, 2, 'only the good row and the one BroadWorks refused were sent');
+    assert.ok(adapter.simulator.world.instantGroupCalls.has('good-1@sip.netaxis.be'));
+    assert.equal(adapter.simulator.world.instantGroupCalls.has('good-2@sip.netaxis.be'), false);
   });
 
   test('JSON rows are reported by the line their element starts on, with the JSON path', async () => {

@@ -49,3 +49,23 @@ test('what the document forbids, the adapter refuses', async () => {
   assert.ok(paths.includes('answerTimeoutMinutes'));
   assert.ok(paths.includes('serviceInstanceProfile.name'));
 });
+
+test('every change documents the Idempotency-Key header and its answers; path ids carry their OCI-P limits', async () => {
+  const document = (await adapter.request.get('/api/v1/openapi.json').expect(200)).body as { paths: Record<string, Record<string, any>> };
+  const base = '/api/v1/tenants/{tenant_id}/groups/{group_id}/services';
+  const changes = [
+    document.paths[`${base}/instant_group_calls/`]!.post,
+    document.paths[`${base}/instant_group_calls/{service_user_id}/`]!.put,
+    document.paths[`${base}/instant_group_calls/{service_user_id}/`]!.delete,
+    document.paths[`${base}/instant_group_calls_active/`]!.put,
+  ];
+  for (const operation of changes) {
+    const header = (operation.parameters as { name: string; in: string }[]).find((p) => p.name === 'Idempotency-Key');
+    assert.equal(header?.in, 'header', operation.summary);
+    for (const status of ['409', '413', '415', '422']) assert.ok(operation.responses[status], `${operation.summary}: ${status}`);
+  }
+  const read = document.paths[`${base}/instant_group_calls/{service_user_id}/`]!.get;
+  assert.equal((read.parameters as { name: string }[]).some((p) => p.name === 'Idempotency-Key'), false);
+  const limits = Object.fromEntries((read.parameters as { name: string; schema: { maxLength: number } }[]).map((p) => [p.name, p.schema.maxLength]));
+  assert.deepEqual(limits, { tenant_id: 30, group_id: 30, service_user_id: 161 });
+});

@@ -1,13 +1,15 @@
 // Redis is bounded: with REDIS_URL set and redis-server stopped, every API call of the real process
 // answers 503 STORE_UNAVAILABLE in the APIO error shape within 2 s (never a hang, never a 500),
-// /readyz says the store is why, and calls succeed again by themselves once Redis is back on the
+// /readyz says the store is why (to a system-level machine token; an anonymous probe learns only
+// "not ready"), and calls succeed again by themselves once Redis is back on the
 // same port. Skipped, with the reason, when redis-server is not installed (.ci/run installs it).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sha256Hex } from '../../src/auth/index.js';
 import { igcUrl, instanceUrl, minimalBody, SEED_ID } from '../support/adapter-harness.js';
 import { call, loginBearer } from '../support/adapter-http.js';
 import { redisServerMissing, startAdapterProcess, startRedis } from '../support/processes.js';
@@ -17,6 +19,8 @@ const missing = redisServerMissing();
 if (missing) console.log(`# redis-outage: skipped: ${missing}`);
 
 const LIMIT_MS = 2_000;
+/** A level-16 machine token: it needs no store, so it still shows the checks with Redis down. */
+const OPERATOR = 'apio_redis-outage-operator-4c1d9e';
 const RESUME_WITHIN_MS = 10_000;
 let redis: RedisServer | undefined;
 let adapter: AdapterProcess | undefined;
@@ -31,7 +35,9 @@ test('Redis down: every call 503 within 2 s; back: calls succeed again by themse
   redis = await startRedis();
   const port = Number(new URL(redis.url).port);
   dataDir = await mkdtemp(join(tmpdir(), 'apio-redis-outage-'));
-  adapter = await startAdapterProcess({ SIMULATOR_PORT: '0', SIMULATOR_HTTP_PORT: '0', DATA_DIR: dataDir, REDIS_URL: redis.url, AUDIT_ENABLED: 'true' });
+  const settings = join(dataDir, 'operator.json');
+  await writeFile(settings, JSON.stringify({ auth: { machineTokens: [{ name: 'redis-outage-operator', sha256: sha256Hex(OPERATOR), level: 16 }] } }));
+  adapter = await startAdapterProcess({ SIMULATOR_PORT: '0', SIMULATOR_HTTP_PORT: '0', DATA_DIR: dataDir, REDIS_URL: redis.url, AUDIT_ENABLED: 'true', APIO_CONFIG: settings });
   const base = adapter.baseUrl;
   const { bearer } = await loginBearer(base);
   assert.equal((await call(base, 'GET', igcUrl(), { bearer })).status, 200);
@@ -55,9 +61,10 @@ test('Redis down: every call 503 within 2 s; back: calls succeed again by themse
       assert.equal(error.details.reason, 'STORE_UNAVAILABLE');
     }
   }
-  const ready = await call(base, 'GET', '/readyz', { timeoutMs: 5_000 });
+  const ready = await call(base, 'GET', '/readyz', { bearer: OPERATOR, timeoutMs: 5_000 });
   assert.equal(ready.status, 503);
   assert.match(JSON.stringify(ready.body), /store: .*Redis at redis:\/\/127\.0\.0\.1/);
+  assert.deepEqual((await call(base, 'GET', '/readyz', { timeoutMs: 5_000 })).body, { status: 'not ready' });
 
   redis = await startRedis(port);
   const back = performance.now();

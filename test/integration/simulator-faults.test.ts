@@ -31,6 +31,19 @@ async function elapsed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+test('applyThenDropOnNext runs the matching request, keeps its change, and closes the socket without answering', async () => {
+  fixture.sim.faults.applyThenDropOnNext(GroupInstantGroupCallAddInstanceRequest14.name);
+  const client = await loggedIn();
+  assert.equal((await client.send(VerifySessionIsValidRequest, {})).type, 'SuccessResponse');
+  client.write([{ spec: GroupInstantGroupCallAddInstanceRequest14, value: instance('applied') }]);
+  await client.closed;
+  assert.equal(fixture.sim.world.instantGroupCall('applied@sip.netaxis.be')?.name, 'applied');
+
+  // It fired once: the same Add on a new connection is answered (BroadWorks already has the id).
+  const again = await loggedIn();
+  assert.equal((await again.send(GroupInstantGroupCallAddInstanceRequest14, instance('applied'))).type, 'ErrorResponse');
+});
+
 test('latency delays every answer', async () => {
   const client = await loggedIn();
   fixture.sim.faults.latency(150);

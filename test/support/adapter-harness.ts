@@ -55,6 +55,8 @@ export interface AdapterHarnessOptions {
   clock?: () => number;
   /** How passwords are checked; default: an OCI-P login to the simulator. */
   verifier?: CredentialVerifier;
+  /** A store of the test's own (e.g. a Redis nobody answers at); default: in memory. */
+  store?: Store;
   /** The BroadWorks the adapter talks to: the simulator's release and encoding, TCP or TLS, the client's release setting. */
   backend?: BackendOptions;
 }
@@ -145,7 +147,7 @@ export async function startAdapter(settings: Partial<AdapterSettings> = {}, opti
   // The production wiring (buildAdapter), in memory: the simulator's world and the store.
   const adapter = await buildAdapter(config, {
     logDestination: DISCARD,
-    store: createStore({ kind: 'memory', ...(options.clock && { clock: options.clock }) }),
+    store: options.store ?? createStore({ kind: 'memory', ...(options.clock && { clock: options.clock }) }),
     worldInMemory: true,
     ...(options.extraSeedCommands && { extraSeedCommands: options.extraSeedCommands }),
     ...(options.clock && { clock: options.clock }),

@@ -77,6 +77,31 @@ describe('pool acquire', () => {
     await pool.close();
   });
 
+  test('a login in progress is progress: waiters outlast the acquire timeout while sessions are built', async () => {
+    const backend = new FakeOcipBackend();
+    const transport = memoryTransport(backend);
+    let builds = 0;
+    const pool = new OcipPool<Session>({
+      size: 2,
+      acquireTimeoutMs: 50,
+      idleTimeoutMs: 0,
+      // Each login takes three acquire timeouts; the first is built alone, the second after it.
+      createSession: async () => {
+        builds++;
+        await new Promise((done) => setTimeout(done, 150));
+        return Session.open({ transport, userId: FAKE_USER, password: FAKE_PASSWORD });
+      },
+    });
+    const answers = await Promise.all([1, 2, 3, 4].map(() => pool.send(verify)));
+    assert.deepEqual(answers.map(([answer]) => answer!.type), Array(4).fill('SuccessResponse'));
+    assert.equal(builds, 2);
+    // With no build in progress, a wait is bounded again.
+    const held = [await pool.acquire(), await pool.acquire()];
+    await assert.rejects(pool.acquire(), OcipAcquireTimeoutError);
+    for (const session of held) pool.release(session);
+    await pool.close();
+  });
+
   test('a bad password fails every waiter after ONE login and fails fast during the back-off', async () => {
     const { backend, pool } = setup({ size: 4, loginRetryDelayMs: 10_000 }, 'not-the-password');
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => pool.send(verify)));

@@ -1,7 +1,10 @@
 // A pool of logged-in OCI-P sessions, built on demand through a factory (as pg-pool and undici do).
 // OCI-P binds a login to its socket, so each pooled session is one connection and one login.
 // - acquire: an idle session (most recently used first, so spare ones age out), else a new one up to
-//   `size`, else a FIFO wait bounded by acquireTimeoutMs.
+//   `size`, else a FIFO wait bounded by acquireTimeoutMs. A login in progress counts as progress, not
+//   as waiting: while a session is being built the wait goes on (each build is bounded by its own
+//   connect and request timeouts), so a slow BroadWorks whose logins take longer than the acquire
+//   timeout still serves a burst on a fresh pool instead of failing it with 504s.
 // - A refused login is not retried in a loop: it fails every waiter, and for loginRetryDelayMs further
 //   acquires that would need a new login fail at once with the same error. Until one session has been
 //   built, sessions are built one at a time, so a bad password costs one login, not `size` of them.
@@ -81,15 +84,16 @@ export class OcipPool<S extends PoolSession = PoolSession> {
     const failure = this.#activeLoginFailure();
     if (failure && this.#inUse.size === 0) return Promise.reject(failure);
     return new Promise<S>((resolve, reject) => {
-      const waiter: Waiter<S> = {
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.#removeWaiter(waiter);
-          reject(new OcipAcquireTimeoutError(this.#acquireTimeoutMs));
-          this.#pulse();
-        }, this.#acquireTimeoutMs),
+      const expire = (): void => {
+        if (this.#creations.size > 0) {
+          waiter.timer = setTimeout(expire, this.#acquireTimeoutMs);
+          return;
+        }
+        this.#removeWaiter(waiter);
+        reject(new OcipAcquireTimeoutError(this.#acquireTimeoutMs));
+        this.#pulse();
       };
+      const waiter: Waiter<S> = { resolve, reject, timer: setTimeout(expire, this.#acquireTimeoutMs) };
       this.#waiters.push(waiter);
       this.#pulse();
     });

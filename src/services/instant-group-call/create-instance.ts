@@ -1,6 +1,8 @@
 // POST instant_group_calls/, top to bottom: validate the body once, normalise its numbers once,
 // derive the rule context once, apply the template, choose the id, then the Add with its read-back
 // (retried with a fresh id while a generated one is taken), and the active status once it is made.
+// An Add whose answer was lost is resolved by reading back (lost-answer.ts); with an Idempotency-Key
+// the id tried is kept (the memo), so a retry reads that id back first and never draws another.
 import { command } from '../../ocip/client.js';
 import {
   GroupInstantGroupCallAddInstanceRequest14,
@@ -13,14 +15,19 @@ import { isAlreadyExists, toApioError } from '../../domain/broadworks-errors.js'
 import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
 import { ApioError, validationError } from '../../domain/errors.js';
 import type { GroupData } from '../../domain/group-data.js';
+import { inDoubtError, mayHaveApplied } from '../../domain/in-doubt.js';
+import type { IdMemo } from '../../domain/in-doubt.js';
 import { addWithGeneratedId, ruleContext } from '../../domain/generated-ids.js';
 import type { IdTaken } from '../../domain/generated-ids.js';
 import { partialFailure } from '../../domain/partial-failure.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
 import { send } from '../../domain/send-document.js';
+import type { CommandResult } from '../../ocip/client.js';
 import { applyTemplate } from '../../domain/templates.js';
 import { validate } from '../../domain/validate.js';
-import { instanceReads } from './instance-reads.js';
+import { instanceCheck, instanceReads } from './instance-reads.js';
+import { isAsRequested, readBack, resolveLostAdd } from './lost-answer.js';
+import type { Created } from './lost-answer.js';
 import { toAddRequest } from './mapping.js';
 import { mergeNumbers, normalizeRequestNumbers, numberFields, withNumbers } from './request-numbers.js';
 import { createInstanceSchema, createInstanceShape } from './schemas.js';
@@ -30,14 +37,17 @@ import type { InstantGroupCallDeps } from './settings.js';
 
 export const TEMPLATE_CATEGORY = 'instant_group_call';
 
-export type Created = InstanceAnswer & { serviceUserId: string };
+export type { Created } from './lost-answer.js';
+/** The memo entry of the id a create with an Idempotency-Key tried. */
+const TRIED_ID = 'serviceUserId';
 /** What a dry run's create plans: the answer is the recorded documents (runDry), not this. */
 export interface Planned {
   planned: true;
   serviceUserId: string;
 }
 
-export async function createInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, body: unknown): Promise<Created | Planned> {
+/** `memo`: given with an Idempotency-Key (src/http/idempotency), so a retry goes back to the id tried. */
+export async function createInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, body: unknown, memo?: IdMemo): Promise<Created | Planned> {
   const request = readRequest(body);
   const group = await deps.groups.get(tenantId, groupId);
   // Every number of the request at once, so one 400 names every bad one (not just the first field).
@@ -61,13 +71,19 @@ export async function createInstance(deps: InstantGroupCallDeps, tenantId: strin
   // Priority: the request's id, then the template's rule, then the setting's rule.
   if (input.serviceUserId) {
     // A given id is tried once: BroadWorks having it is an ALREADY_EXISTS for the client.
-    const outcome = await addOnce(deps, tenantId, groupId, group, input.serviceUserId, input);
+    const outcome = await addOnce(deps, tenantId, groupId, group, input.serviceUserId, input, memo);
     if ('idTaken' in outcome) throw outcome.idTaken;
     return outcome;
   }
   const rule = templateRule ?? (deps.settings.autoGenerate ? deps.settings.idRule : undefined);
   if (!rule) throw validationError([{ path: 'serviceUserId', message: 'required: automatic id generation is off and no template gives a rule' }]);
-  return addWithGeneratedId(rule, context, deps.ids, (serviceUserId) => addOnce(deps, tenantId, groupId, group, serviceUserId, input));
+  // One key never draws two ids: a retry goes back to the id its first attempt tried.
+  const tried = await memo?.recall(TRIED_ID);
+  if (tried !== undefined) {
+    const outcome = await addOnce(deps, tenantId, groupId, group, tried, input, memo);
+    if (!('idTaken' in outcome)) return outcome;
+  }
+  return addWithGeneratedId(rule, context, deps.ids, (serviceUserId) => addOnce(deps, tenantId, groupId, group, serviceUserId, input, memo));
 }
 
 /**
@@ -95,12 +111,30 @@ async function addOnce(
   group: GroupData,
   serviceUserId: string,
   input: CreateInstanceInput,
+  memo: IdMemo | undefined,
 ): Promise<Created | Planned | IdTaken> {
   const what = `creating instant group call ${serviceUserId}`;
+  if (memo) {
+    // A retry under the key of an attempt that tried this id: that attempt may have created it.
+    if ((await memo.recall(TRIED_ID)) === serviceUserId) {
+      const found = await readBack(deps, tenantId, groupId, serviceUserId, what).catch((error: unknown) => {
+        throw inDoubtError(error, what, `read ${instanceCheck(tenantId, groupId, serviceUserId)}, or retry with the same Idempotency-Key`);
+      });
+      if (found && isAsRequested(found, input)) return { serviceUserId, ...found };
+    }
+    await memo.remember(TRIED_ID, serviceUserId);
+  }
   const deactivate = input.active === false;
   const reads = readCommands(instanceReads, tenantId, groupId, serviceUserId);
   const add = command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input));
-  const results = await send(deps.ocip, deactivate ? [add] : [add, ...reads], what);
+  let results: CommandResult<unknown>[];
+  try {
+    results = await deps.ocip.executeBatch(deactivate ? [add] : [add, ...reads]);
+  } catch (error) {
+    // Sent, and no answer: read back what happened rather than guess.
+    if (mayHaveApplied(error)) return resolveLostAdd(deps, tenantId, groupId, serviceUserId, input, error, what);
+    throw toApioError(error, what);
+  }
   const [added] = results;
   if (!added?.ok) {
     const failure = toApioError(added?.error, what);

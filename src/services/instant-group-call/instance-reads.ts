@@ -18,3 +18,13 @@ export const instanceReads: InstanceReads<typeof GroupInstantGroupCallGetInstanc
 export function instanceExists(serviceUserId: string): BatchItem {
   return command(GroupInstantGroupCallGetInstanceRequest19sp1, { serviceUserId });
 }
+
+/** What a client can read to see whether an instance exists (an in-doubt answer's details.check). */
+export function instanceCheck(tenantId: string, groupId: string, serviceUserId: string): string {
+  return `GET /api/v1/tenants/${tenantId}/groups/${groupId}/services/instant_group_calls/${serviceUserId}/`;
+}
+
+/** What a client can read to see the active flags of a group's instances. */
+export function listCheck(tenantId: string, groupId: string): string {
+  return `GET /api/v1/tenants/${tenantId}/groups/${groupId}/services/instant_group_calls/ (with SERVICE_USERS_RETURN_ACTIVE_STATUS, GET each instance)`;
+}

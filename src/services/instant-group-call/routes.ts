@@ -28,7 +28,7 @@ export const routes: readonly ServiceRoute<InstantGroupCallDeps>[] = [
     policy: GROUP_ADMIN,
     body: true,
     change: true,
-    run: (deps, p, body) => createInstance(deps, p.tenant_id!, p.group_id!, body),
+    run: (deps, p, body, context) => createInstance(deps, p.tenant_id!, p.group_id!, body, context?.memo),
     doc: {
       summary: 'Create an instant group call',
       request: { schema: 'InstantGroupCallCreate', examples: examples.createRequest },

@@ -2,15 +2,18 @@
 // published as OpenAPI (src/http/openapi.ts). Field limits are the OCI-P schema's, so a request
 // that passes here is one BroadWorks can take.
 import { z } from 'zod';
+import { storable } from '../../domain/storable-text.js';
 
 /** APIO clients sometimes send booleans as strings ("true"). */
 const flexibleBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
 
-const token = (min: number, max: number) => z.string().trim().min(min).max(max);
+/** Every text field refuses what BroadWorks cannot store (domain/storable-text.ts): a 400 naming the field. */
+const text = () => storable(z.string());
+const token = (min: number, max: number) => text().trim().min(min).max(max);
 
 /** SIP URI as OCI-P takes it: user@host, no sip: prefix (OutgoingDNorSIPURI / SIPURI rules). */
 export const SIP_URI = /^[A-Za-z0-9\-_.!~*'()]+@[A-Za-z0-9\-.]+$/;
-const sipUri = z.string().trim().max(161).regex(SIP_URI, 'must be a SIP URI user@host without sip:');
+const sipUri = text().trim().max(161).regex(SIP_URI, 'must be a SIP URI user@host without sip:');
 
 export const departmentSchema = z
   .object({
@@ -27,17 +30,17 @@ const profileFields = {
   cliLastName: token(1, 30),
   hiraganaFirstName: token(1, 30),
   hiraganaLastName: token(1, 30),
-  phoneNumber: z.string().max(30),
+  phoneNumber: text().max(30),
   extension: token(2, 20),
   department: departmentSchema,
   language: token(1, 40),
   timeZone: token(1, 127),
   aliases: z.array(sipUri).max(3),
   publicUserIdentity: sipUri,
-  callingLineIdPhoneNumber: z.string().max(30),
+  callingLineIdPhoneNumber: text().max(30),
 };
 
-const destination = z.string().trim().min(1).max(161);
+const destination = text().trim().min(1).max(161);
 
 /**
  * What an answer carries that a request cannot set: accepted so an answer can be sent back as a

@@ -19,9 +19,10 @@ import { ApioError } from '../../domain/errors.js';
 import { acceptRead } from '../../domain/read-back.js';
 import { isMember, membershipCommand } from '../../domain/service-membership.js';
 import type { ReadInstance } from '../../domain/read-back.js';
+import { inDoubtError, mayHaveApplied, mayStillApply, notAppliedError, sendChange } from '../../domain/in-doubt.js';
 import { send } from '../../domain/send-document.js';
 import { validate } from '../../domain/validate.js';
-import { instanceReads } from './instance-reads.js';
+import { instanceCheck, instanceReads, listCheck } from './instance-reads.js';
 import { departmentRows, toInstanceAnswer, toListItems } from './mapping.js';
 import { activeListSchema } from './schemas.js';
 import type { InstanceAnswer, ListItem } from './schemas.js';
@@ -137,17 +138,33 @@ function listedFlags(result: CommandResult<unknown> | undefined): Map<string, bo
 export async function deleteInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, never>> {
   const what = `deleting instant group call ${serviceUserId}`;
   // Membership by one exact search, not the group's list: the cost does not grow with the group.
-  const [membership] = await send(deps.ocip, [membershipCommand(tenantId, groupId, serviceUserId, 'Instant Group Call')], what);
-  let member: boolean;
+  if (!(await isInstance(deps, tenantId, groupId, serviceUserId, what))) {
+    throw new ApioError('NOT_FOUND', `instant group call(s) not found in this group: ${serviceUserId}`);
+  }
+  let results: CommandResult<unknown>[];
   try {
-    member = isMember(membership, groupId, serviceUserId);
+    results = await deps.ocip.executeBatch([command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })]);
   } catch (error) {
+    if (mayHaveApplied(error)) return resolveLostDelete(deps, tenantId, groupId, serviceUserId, error, what);
     throw toApioError(error, what);
   }
-  if (!member) throw new ApioError('NOT_FOUND', `instant group call(s) not found in this group: ${serviceUserId}`);
-  const [result] = await send(deps.ocip, [command(GroupInstantGroupCallDeleteInstanceRequest, { serviceUserId })], what);
+  const [result] = results;
   if (!result?.ok) throw toApioError(result?.error, what);
   return {};
+}
+
+/** A Delete whose answer was lost: gone from the group (searched on another session) means done. */
+async function resolveLostDelete(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, lost: unknown, what: string): Promise<Record<string, never>> {
+  const check = instanceCheck(tenantId, groupId, serviceUserId);
+  let member: boolean;
+  try {
+    member = await isInstance(deps, tenantId, groupId, serviceUserId, what);
+  } catch {
+    throw inDoubtError(lost, what, `read ${check} (404: deleted) before retrying`);
+  }
+  if (!member) return {};
+  if (mayStillApply(lost)) throw inDoubtError(lost, what, `BroadWorks may still delete it: read ${check} before retrying`);
+  throw notAppliedError(lost, what, `${serviceUserId} was not deleted`);
 }
 
 /** One ModifyActiveInstanceList for every service; all must be in the group, or nothing changes. */
@@ -156,20 +173,33 @@ export async function setActiveStatus(deps: InstantGroupCallDeps, tenantId: stri
   await requireInstances(deps, tenantId, groupId, input.services.map((service) => service.serviceUserId));
   const what = 'setting the active status of instant group calls';
   const serviceActivation = input.services.map((service) => ({ serviceUserId: service.serviceUserId, isActive: service.active }));
-  const [result] = await send(deps.ocip, [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation })], what);
+  const [result] = await sendChange(deps.ocip, [command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation })], what, `read ${listCheck(tenantId, groupId)}, or send the same list again`);
   if (!result?.ok) throw toApioError(result?.error, what);
   return {};
 }
 
 /** 404 naming every id that is not an instant group call of this group. */
 async function requireInstances(deps: InstantGroupCallDeps, tenantId: string, groupId: string, ids: readonly string[]): Promise<void> {
-  const what = 'listing instant group calls';
-  const [result] = await send(deps.ocip, [command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: tenantId, groupId })], what);
-  let members: Map<string, boolean>;
+  requireMembers(await memberFlags(deps, tenantId, groupId), ids, 'instant group call');
+}
+
+/** True when the group has this instant group call (one exact search). */
+async function isInstance(deps: InstantGroupCallDeps, tenantId: string, groupId: string, serviceUserId: string, what: string): Promise<boolean> {
+  const [membership] = await send(deps.ocip, [membershipCommand(tenantId, groupId, serviceUserId, 'Instant Group Call')], what);
   try {
-    members = activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable);
+    return isMember(membership, groupId, serviceUserId);
   } catch (error) {
     throw toApioError(error, what);
   }
-  requireMembers(members, ids, 'instant group call');
+}
+
+/** The group's instances and their active flags. */
+async function memberFlags(deps: InstantGroupCallDeps, tenantId: string, groupId: string): Promise<Map<string, boolean>> {
+  const what = 'listing instant group calls';
+  const [result] = await send(deps.ocip, [command(GroupInstantGroupCallGetInstanceListRequest, { serviceProviderId: tenantId, groupId })], what);
+  try {
+    return activeFlags(answerTo(result, GroupInstantGroupCallGetInstanceListRequest).instantGroupCallTable);
+  } catch (error) {
+    throw toApioError(error, what);
+  }
 }

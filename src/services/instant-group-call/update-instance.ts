@@ -21,12 +21,13 @@ import { isDryRun } from '../../domain/dry-run/recording-gateway.js';
 import { ApioError, validationError } from '../../domain/errors.js';
 import type { GroupData } from '../../domain/group-data.js';
 import { ruleContext } from '../../domain/generated-ids.js';
+import { sendChange } from '../../domain/in-doubt.js';
 import { partialFailure } from '../../domain/partial-failure.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
 import { send } from '../../domain/send-document.js';
 import { validate } from '../../domain/validate.js';
 import { changedFields } from './changed-fields.js';
-import { instanceExists, instanceReads } from './instance-reads.js';
+import { instanceCheck, instanceExists, instanceReads } from './instance-reads.js';
 import { modifiesAnything, toModifyRequest } from './mapping.js';
 import { normalizeRequestNumbers } from './request-numbers.js';
 import { updateInstanceSchema } from './schemas.js';
@@ -73,7 +74,8 @@ export async function updateInstance(deps: InstantGroupCallDeps, tenantId: strin
     steps.push({ label: `id rename to ${finalId}`, command: command(UserModifyUserIdRequest, { userId: serviceUserId, newUserId: finalId }) });
   }
   if (steps.length === 0) return current;
-  const answer = await runSteps(deps, steps, readCommands(instanceReads, tenantId, groupId, finalId), what);
+  const check = `read ${instanceCheck(tenantId, groupId, finalId)}${finalId === serviceUserId ? '' : ` (or the old id ${serviceUserId})`}, or send the same change again`;
+  const answer = await runSteps(deps, steps, readCommands(instanceReads, tenantId, groupId, finalId), what, check);
   if (answer === undefined) return current;
   const after = answerOf(deps, acceptRead(instanceReads, answer, finalId, what), group.cliCallingCode);
   return finalId === serviceUserId ? after : { serviceUserId: finalId, ...after };
@@ -122,14 +124,14 @@ async function requireFreeId(deps: InstantGroupCallDeps, serviceUserId: string, 
  * Each step its own document, the read-back riding in the last; the read-back's results, or
  * undefined in a dry run (the steps were recorded, not made: there is nothing to read).
  */
-async function runSteps(deps: InstantGroupCallDeps, steps: readonly Step[], reads: readonly BatchItem[], what: string) {
+async function runSteps(deps: InstantGroupCallDeps, steps: readonly Step[], reads: readonly BatchItem[], what: string, check: string) {
   const applied: string[] = [];
   const notApplied = (from: number) => steps.slice(from).map((step) => step.label);
   for (const [index, step] of steps.entries()) {
     const last = index === steps.length - 1;
     let results;
     try {
-      results = await send(deps.ocip, [step.command, ...(last ? reads : [])], what);
+      results = await sendChange(deps.ocip, [step.command, ...(last ? reads : [])], what, check);
     } catch (error) {
       throw partialFailure(toApioError(error, what), applied, notApplied(index), what);
     }
