@@ -1,7 +1,9 @@
 // A small client of the APIO REST API (not OCI-P), so the CLI works against this adapter or any APIO
 // gateway: a core login (POST /api/v01/auth/login) or a bearer token, the Instant Group Call routes,
 // and `?dry_run=true`. An expired access token is renewed once (refresh token, else a new login);
-// a 429 waits for Retry-After, a bounded number of times. Tokens never reach a message.
+// a 429 waits for Retry-After, a bounded number of times. A change may carry an Idempotency-Key
+// (sent in the draft's quoted form); a 409 for that key (the first request with it still runs)
+// waits for Retry-After the same bounded way and retries with the same key. Tokens never reach a message.
 import type { InstanceAnswer, ListItem } from '../services/instant-group-call/schemas.js';
 import type { Connection } from './credentials.js';
 import { ApioHttpError, CliError, CliErrorCodes, NetworkError } from './errors.js';
@@ -17,12 +19,18 @@ export interface DryRunAnswer {
 
 export type CreatedInstance = InstanceAnswer & { serviceUserId: string };
 
+/** How a change is sent: checked only (`?dry_run=true`), and/or under an Idempotency-Key. */
+export interface ChangeOptions {
+  dryRun?: boolean;
+  idempotencyKey?: string;
+}
+
 export interface ApioClientOptions {
   /** The APIO gateway prefix. Default /api/v1. */
   prefix?: string;
   /** Per request. Default 60 s. */
   timeoutMs?: number;
-  /** 429 answers waited out per request at most. Default 5. */
+  /** 429 answers (and 409s for an Idempotency-Key in use) waited out per request at most. Default 5. */
   maxRateLimitWaits?: number;
 }
 
@@ -84,16 +92,16 @@ export class ApioClient {
     return (await this.#call('GET', this.#instancePath(tenantId, groupId, serviceUserId))) as InstanceAnswer;
   }
 
-  async createInstance(tenantId: string, groupId: string, body: object, dryRun = false): Promise<CreatedInstance | DryRunAnswer> {
-    return (await this.#call('POST', this.#groupPath(tenantId, groupId, 'instant_group_calls/'), body, dryRun)) as CreatedInstance | DryRunAnswer;
+  async createInstance(tenantId: string, groupId: string, body: object, options: ChangeOptions = {}): Promise<CreatedInstance | DryRunAnswer> {
+    return (await this.#call('POST', this.#groupPath(tenantId, groupId, 'instant_group_calls/'), body, options)) as CreatedInstance | DryRunAnswer;
   }
 
-  async updateInstance(tenantId: string, groupId: string, serviceUserId: string, body: object, dryRun = false): Promise<InstanceAnswer | DryRunAnswer> {
-    return (await this.#call('PUT', this.#instancePath(tenantId, groupId, serviceUserId), body, dryRun)) as InstanceAnswer | DryRunAnswer;
+  async updateInstance(tenantId: string, groupId: string, serviceUserId: string, body: object, options: ChangeOptions = {}): Promise<InstanceAnswer | DryRunAnswer> {
+    return (await this.#call('PUT', this.#instancePath(tenantId, groupId, serviceUserId), body, options)) as InstanceAnswer | DryRunAnswer;
   }
 
   async setActive(tenantId: string, groupId: string, services: Array<{ serviceUserId: string; active: boolean }>, dryRun = false): Promise<object> {
-    return (await this.#call('PUT', this.#groupPath(tenantId, groupId, 'instant_group_calls_active/'), { services }, dryRun)) as object;
+    return (await this.#call('PUT', this.#groupPath(tenantId, groupId, 'instant_group_calls_active/'), { services }, { dryRun })) as object;
   }
 
   #groupPath(tenantId: string, groupId: string, rest: string): string {
@@ -104,18 +112,21 @@ export class ApioClient {
     return `${this.#groupPath(tenantId, groupId, 'instant_group_calls/')}${segment(serviceUserId)}/`;
   }
 
-  async #call(method: string, path: string, body?: object, dryRun = false): Promise<unknown> {
-    const fullPath = dryRun ? `${path}?dry_run=true` : path;
+  async #call(method: string, path: string, body?: object, options: ChangeOptions = {}): Promise<unknown> {
+    const fullPath = options.dryRun ? `${path}?dry_run=true` : path;
+    const key = options.idempotencyKey;
     let renewed = false;
     for (let waits = 0; ; ) {
       const bearer = this.#access;
-      const response = await this.#send(method, fullPath, body, bearer);
+      const response = await this.#send(method, fullPath, body, bearer, key);
       if (response.status === 401 && !renewed && this.#connection.login.kind === 'password') {
         renewed = true;
         await this.#renew(bearer);
         continue;
       }
-      if (response.status === 429 && waits < this.#maxRateLimitWaits) {
+      // 409 with a key: the first request with it still runs; its outcome is what a retry gets.
+      const keyInUse = response.status === 409 && key !== undefined;
+      if ((response.status === 429 || keyInUse) && waits < this.#maxRateLimitWaits) {
         waits++;
         await delay(retryAfterMs(response.headers.get('retry-after')));
         continue;
@@ -124,10 +135,11 @@ export class ApioClient {
     }
   }
 
-  async #send(method: string, path: string, body: object | undefined, bearer: string | undefined): Promise<Response> {
+  async #send(method: string, path: string, body: object | undefined, bearer: string | undefined, idempotencyKey?: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (bearer !== undefined) headers.Authorization = `Bearer ${bearer}`;
+    if (idempotencyKey !== undefined) headers['Idempotency-Key'] = sfString(idempotencyKey);
     try {
       return await fetch(`${this.#connection.baseUrl}${path}`, {
         method,
@@ -180,6 +192,11 @@ export class ApioClient {
   }
 }
 
+/** The draft's form of a key: an sf-string (RFC 8941 §3.3.3), `"` and `\` escaped. */
+function sfString(key: string): string {
+  return `"${key.replace(/["\\]/g, '\\$&')}"`;
+}
+
 /** '@' stays as is, as in the APIO examples; everything else that needs it is escaped. */
 function segment(value: string): string {
   return encodeURIComponent(value).replace(/%40/g, '@');
@@ -199,14 +216,21 @@ async function parseAnswer(response: Response, method: string, path: string): Pr
   }
   const first = (
     body as
-      | { errors?: Array<{ code?: number; message?: string; details?: { reason?: string; problems?: ApioProblem[]; errors?: Record<string, { summary?: unknown }> } }> }
+      | {
+          errors?: Array<{
+            code?: number;
+            message?: string;
+            details?: { reason?: string; problems?: ApioProblem[]; errors?: Record<string, { summary?: unknown }>; inDoubt?: unknown };
+          }>;
+        }
       | undefined
   )?.errors?.[0];
   const message = first?.message ?? (body as { error?: string } | undefined)?.error ?? `HTTP ${response.status}`;
   // APIO lists BroadWorks' summaries under details.errors {"0": {summary}, …}.
   const summaries = Object.values(first?.details?.errors ?? {}).map((entry) => entry?.summary);
   const broadworks = summaries.filter((summary): summary is string => typeof summary === 'string');
-  return Promise.reject(new ApioHttpError(response.status, first?.code, first?.details?.reason, message, first?.details?.problems ?? [], broadworks));
+  const inDoubt = first?.details?.inDoubt === true;
+  return Promise.reject(new ApioHttpError(response.status, first?.code, first?.details?.reason, message, first?.details?.problems ?? [], broadworks, inDoubt));
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {

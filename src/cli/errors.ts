@@ -62,6 +62,8 @@ export class ApioHttpError extends CliError {
     readonly problems: readonly ApioProblem[] = [],
     /** The summaries under details.errors, e.g. BroadWorks' "[Error 4200] User already exists". */
     readonly broadworks: readonly string[] = [],
+    /** details.inDoubt: the gateway could not tell whether the change was applied. */
+    readonly inDoubt = false,
   ) {
     super(CliErrorCodes.HTTP, message);
   }

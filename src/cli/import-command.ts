@@ -4,7 +4,10 @@
 // checked there too, nothing changed, and no journal written. --map and --drop rewrite each row
 // first (row-mapping.ts). After `maxConnectionFailures` connection failures in a row the import
 // stops starting rows: those refused a connection and those never started are "not sent" (a rerun
-// sends them), those that left without an answer are "in doubt" (a rerun settles them).
+// sends them), those that left without an answer are "in doubt" (a rerun settles them). Each row's
+// change carries an Idempotency-Key, journalled before it leaves; an in-doubt row is sent again
+// under the same key, a row never sent gets a new one.
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { ApioClient, DryRunAnswer } from './apio-client.js';
 import { columnOf } from './csv-rows.js';
@@ -109,10 +112,13 @@ async function runTask(client: ApioClient, task: ImportTask, options: ImportOpti
   const { row, action } = task;
   const id = typeof row.body.serviceUserId === 'string' ? row.body.serviceUserId : undefined;
   const { tenantId, groupId, dryRun } = options;
-  journal?.sending(row, action, id);
+  // A dry run changes nothing, so it needs no key.
+  const idempotencyKey = dryRun ? undefined : (task.idempotencyKey ?? randomUUID());
+  if (idempotencyKey !== undefined) journal?.sending(row, action, id, idempotencyKey);
+  const send = { dryRun, ...(idempotencyKey !== undefined && { idempotencyKey }) };
   try {
     if (action === 'create') {
-      const answer = await client.createInstance(tenantId, groupId, row.body, dryRun);
+      const answer = await client.createInstance(tenantId, groupId, row.body, send);
       if (isDryRun(answer)) return { line: row.line, kind: 'would-create', ...idOf(answer.serviceUserId ?? id), commands: commandsOf(answer) };
       journal?.done(row, 'create', answer.serviceUserId);
       return { line: row.line, kind: 'created', id: answer.serviceUserId };
@@ -120,7 +126,7 @@ async function runTask(client: ApioClient, task: ImportTask, options: ImportOpti
     // PUT takes neither a template nor a password (APIO applies templates on creation only).
     const { templateName: _template, serviceUserId: _id, ...body } = row.body;
     const { password: _password, ...profile } = (body.serviceInstanceProfile ?? {}) as Record<string, unknown>;
-    const answer = await client.updateInstance(tenantId, groupId, id!, { ...body, serviceInstanceProfile: profile }, dryRun);
+    const answer = await client.updateInstance(tenantId, groupId, id!, { ...body, serviceInstanceProfile: profile }, send);
     if (isDryRun(answer)) return { line: row.line, kind: 'would-update', ...idOf(id), commands: commandsOf(answer) };
     journal?.done(row, 'update', id);
     return { line: row.line, kind: 'updated', ...idOf(id) };
@@ -130,9 +136,10 @@ async function runTask(client: ApioClient, task: ImportTask, options: ImportOpti
       journal?.failed(row, 'not sent');
       return { line: row.line, kind: 'not-sent', ...idOf(id), reason: error.message };
     }
-    if (error instanceof NetworkError) {
-      // No answer: the gateway may have applied it. The journal keeps the row in doubt, and the
-      // next run settles it against the group's list instead of sending it again blindly.
+    if (error instanceof NetworkError || (error instanceof ApioHttpError && error.inDoubt)) {
+      // No answer, or the gateway itself could not tell: it may have been applied. The journal keeps
+      // the row in doubt with its key; the next run settles it against the group's list, or sends
+      // it again under the same key, which the gateway resolves instead of applying twice.
       return { line: row.line, kind: 'in-doubt', ...idOf(id), reason: error.message };
     }
     const failure = describeFailure(error, format);

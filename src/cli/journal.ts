@@ -3,6 +3,9 @@
 // body (an edited row is a new row). Before each create or update a `sending` line is written;
 // `done` or `failed` follows the answer. A `sending` without its outcome is "in doubt": the gateway
 // may have applied it — the import settles that against the group's list before sending again.
+// A `sending` line also carries the request's Idempotency-Key, so a rerun sends an in-doubt row
+// under the same key and the gateway resolves it rather than applying it twice. Journals written
+// before keys existed have none; their rows resume as before.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { CliError, CliErrorCodes } from './errors.js';
@@ -24,10 +27,14 @@ interface JournalEntry {
   action?: RowAction;
   /** The id sent (sending) or answered (done). */
   id?: string;
+  /** The Idempotency-Key the request was sent with (sending). */
+  idempotencyKey?: string;
   reason?: string;
 }
 
-export type JournalState = { state: 'done'; action: RowAction; id?: string } | { state: 'in-doubt'; action: RowAction; id?: string };
+export type JournalState =
+  | { state: 'done'; action: RowAction; id?: string }
+  | { state: 'in-doubt'; action: RowAction; id?: string; idempotencyKey?: string };
 
 export class ImportJournal {
   readonly #fd: number;
@@ -79,15 +86,18 @@ export class ImportJournal {
   stateOf(row: SourceRow): JournalState | undefined {
     const entry = this.#last.get(`${row.line}:${rowKey(row)}`);
     if (!entry || entry.state === 'failed') return undefined;
-    return { state: entry.state === 'done' ? 'done' : 'in-doubt', action: entry.action ?? 'create', ...(entry.id !== undefined && { id: entry.id }) };
+    const action = entry.action ?? 'create';
+    const id = entry.id !== undefined ? { id: entry.id } : {};
+    if (entry.state === 'done') return { state: 'done', action, ...id };
+    return { state: 'in-doubt', action, ...id, ...(typeof entry.idempotencyKey === 'string' && { idempotencyKey: entry.idempotencyKey }) };
   }
 
   get doneCount(): number {
     return [...this.#last.values()].filter((entry) => entry.state === 'done').length;
   }
 
-  sending(row: SourceRow, action: RowAction, id: string | undefined): void {
-    this.#record({ line: row.line, key: rowKey(row), state: 'sending', action, ...(id !== undefined && { id }) });
+  sending(row: SourceRow, action: RowAction, id: string | undefined, idempotencyKey: string): void {
+    this.#record({ line: row.line, key: rowKey(row), state: 'sending', action, ...(id !== undefined && { id }), idempotencyKey });
   }
 
   done(row: SourceRow, action: RowAction, id: string | undefined): void {

@@ -87,14 +87,15 @@ test('the journal: done rows stay done, a row sent without an answer is in doubt
     const first = ImportJournal.open(path, target);
     const done = { line: 2, body: { serviceUserId: 'a@x.y' } };
     const doubt = { line: 3, body: { serviceUserId: 'b@x.y', serviceInstanceProfile: { password: 'never-in-the-journal' } } };
-    first.sending(done, 'create', 'a@x.y');
+    first.sending(done, 'create', 'a@x.y', 'key-a');
     first.done(done, 'create', 'a@x.y');
-    first.sending(doubt, 'create', 'b@x.y');
+    first.sending(doubt, 'create', 'b@x.y', 'key-b');
     first.close();
     assert.doesNotMatch(await readFile(path, 'utf8'), /never-in-the-journal/);
     const second = ImportJournal.open(path, target);
     assert.deepEqual(second.stateOf(done), { state: 'done', action: 'create', id: 'a@x.y' });
-    assert.deepEqual(second.stateOf(doubt), { state: 'in-doubt', action: 'create', id: 'b@x.y' });
+    // In doubt with the key it was sent under: a rerun sends it again with that key.
+    assert.deepEqual(second.stateOf(doubt), { state: 'in-doubt', action: 'create', id: 'b@x.y', idempotencyKey: 'key-b' });
     assert.equal(second.stateOf({ line: 2, body: { serviceUserId: 'a@x.y', active: false } }), undefined);
     second.close();
     assert.throws(() => ImportJournal.open(path, { tenantId: 'T', groupId: 'other' }), { code: 'JOURNAL' });
