@@ -3,6 +3,7 @@
 import Keyv from 'keyv';
 import { KeyLock } from './key-lock.js';
 import type { Store, WindowHit } from './store.js';
+import { WindowCounters } from './window-counters.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Reservations under a prefix of their own, as in Redis, so a plain set can never take one over. */
@@ -36,7 +37,7 @@ export class LocalStore implements Store {
   readonly #memory: ExpiringMap | undefined;
   readonly #clock: () => number;
   readonly #lock = new KeyLock();
-  readonly #windows = new Map<string, { window: number; count: number; endsAt: number }>();
+  readonly #windows = new WindowCounters();
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: LocalStoreOptions) {
@@ -77,16 +78,7 @@ export class LocalStore implements Store {
   }
 
   async hit(key: string, windowMs: number): Promise<WindowHit> {
-    const now = this.#clock();
-    const window = Math.floor(now / windowMs);
-    const slot = `${key}|${windowMs}`;
-    let entry = this.#windows.get(slot);
-    if (!entry || entry.window !== window) {
-      entry = { window, count: 0, endsAt: (window + 1) * windowMs };
-      this.#windows.set(slot, entry);
-    }
-    entry.count++;
-    return { count: entry.count, resetInMs: entry.endsAt - now };
+    return this.#windows.hit(key, windowMs, this.#clock());
   }
 
   pushCapped(key: string, value: unknown, maxLength: number): Promise<void> {
@@ -110,7 +102,7 @@ export class LocalStore implements Store {
 
   #sweep(): void {
     const now = this.#clock();
-    for (const [slot, entry] of this.#windows) if (entry.endsAt <= now) this.#windows.delete(slot);
+    this.#windows.sweep(now);
     this.#memory?.sweep(now);
   }
 }

@@ -11,6 +11,7 @@ import { StoreUnavailableError } from './bounded.js';
 import { openSqlite } from './sqlite-database.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 import type { AuditTrail, Store, WindowHit } from './store.js';
+import { WindowCounters } from './window-counters.js';
 
 const SWEEP_INTERVAL_MS = 60_000;
 /** Reservations under a prefix of their own, as in Redis, so a plain set can never take one over. */
@@ -55,7 +56,7 @@ export class SqliteStore implements Store {
   readonly auditTrail: AuditTrail;
   readonly #db: SqliteDatabase;
   readonly #clock: () => number;
-  readonly #windows = new Map<string, { window: number; count: number; endsAt: number }>();
+  readonly #windows = new WindowCounters();
   readonly #sweeper: NodeJS.Timeout;
   readonly #sql: ReturnType<typeof statements>;
   #closed = false;
@@ -114,16 +115,7 @@ export class SqliteStore implements Store {
   }
 
   async hit(key: string, windowMs: number): Promise<WindowHit> {
-    const now = this.#clock();
-    const window = Math.floor(now / windowMs);
-    const slot = `${key}|${windowMs}`;
-    let entry = this.#windows.get(slot);
-    if (!entry || entry.window !== window) {
-      entry = { window, count: 0, endsAt: (window + 1) * windowMs };
-      this.#windows.set(slot, entry);
-    }
-    entry.count++;
-    return { count: entry.count, resetInMs: entry.endsAt - now };
+    return this.#windows.hit(key, windowMs, this.#clock());
   }
 
   pushCapped(key: string, value: unknown, maxLength: number): Promise<void> {
@@ -147,7 +139,7 @@ export class SqliteStore implements Store {
   sweep(): number {
     if (this.#closed) return 0;
     const now = this.#clock();
-    for (const [slot, entry] of this.#windows) if (entry.endsAt <= now) this.#windows.delete(slot);
+    this.#windows.sweep(now);
     return this.#sql.sweep.run(Date.now()).changes;
   }
 
