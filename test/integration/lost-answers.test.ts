@@ -68,6 +68,15 @@ describe('the read-back answers what happened', () => {
     });
   }
 
+  test('active: false, the Add applied and its answer lost: the resolved instance is made inactive too', async () => {
+    const id = 'lost.inactive@sip.netaxis.be';
+    h.simulator.faults.applyThenDropOnNext(ADD);
+    const response = await h.request.post(igcUrl()).send({ ...minimalBody(id, { name: 'Lost inactive' }), active: false });
+    assert.equal(response.status, 200, response.text);
+    assert.equal(response.body.serviceUserId, id);
+    assert.equal(h.simulator.world.instantGroupCalls.get(id)?.isActive, false, 'the requested inactive status was applied');
+  });
+
   test('a change that was not applied (the connection dropped before it ran): 502 without inDoubt; a retry creates', async () => {
     const id = 'lost.notapplied@sip.netaxis.be';
     h.simulator.faults.dropConnectionOnNext(ADD);

@@ -22,7 +22,7 @@ import type { IdTaken } from '../../domain/generated-ids.js';
 import { partialFailure } from '../../domain/partial-failure.js';
 import { acceptRead, readCommands } from '../../domain/read-back.js';
 import { send } from '../../domain/send-document.js';
-import type { CommandResult } from '../../ocip/client.js';
+import type { Command, CommandResult } from '../../ocip/client.js';
 import { applyTemplate } from '../../domain/templates.js';
 import { validate } from '../../domain/validate.js';
 import { instanceCheck, instanceReads } from './instance-reads.js';
@@ -114,25 +114,31 @@ async function addOnce(
   memo: IdMemo | undefined,
 ): Promise<Created | Planned | IdTaken> {
   const what = `creating instant group call ${serviceUserId}`;
+  const deactivate = input.active === false;
+  const reads = readCommands(instanceReads, tenantId, groupId, serviceUserId);
+  // An Add found made after its answer was lost still owes its inactive status.
+  const settled = async (created: Created): Promise<Created> => {
+    if (!deactivate) return created;
+    const rest = await deactivateCreated(deps, serviceUserId, reads, what);
+    return { serviceUserId, ...answerOf(deps, acceptRead(instanceReads, rest, serviceUserId, what), group.cliCallingCode) };
+  };
   if (memo) {
     // A retry under the key of an attempt that tried this id: that attempt may have created it.
     if ((await memo.recall(TRIED_ID)) === serviceUserId) {
       const found = await readBack(deps, tenantId, groupId, serviceUserId, what).catch((error: unknown) => {
         throw inDoubtError(error, what, `read ${instanceCheck(tenantId, groupId, serviceUserId)}, or retry with the same Idempotency-Key`);
       });
-      if (found && isAsRequested(found, input)) return { serviceUserId, ...found };
+      if (found && isAsRequested(found, input)) return settled({ serviceUserId, ...found });
     }
     await memo.remember(TRIED_ID, serviceUserId);
   }
-  const deactivate = input.active === false;
-  const reads = readCommands(instanceReads, tenantId, groupId, serviceUserId);
   const add = command(GroupInstantGroupCallAddInstanceRequest14, toAddRequest(tenantId, groupId, serviceUserId, input));
   let results: CommandResult<unknown>[];
   try {
     results = await deps.ocip.executeBatch(deactivate ? [add] : [add, ...reads]);
   } catch (error) {
     // Sent, and no answer: read back what happened rather than guess.
-    if (mayHaveApplied(error)) return resolveLostAdd(deps, tenantId, groupId, serviceUserId, input, error, what);
+    if (mayHaveApplied(error)) return settled(await resolveLostAdd(deps, tenantId, groupId, serviceUserId, input, error, what));
     throw toApioError(error, what);
   }
   const [added] = results;
@@ -143,16 +149,7 @@ async function addOnce(
     throw failure;
   }
 
-  let readResults = results.slice(1);
-  if (deactivate) {
-    const status = command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: false }] });
-    // The Add is made: a BroadWorks that stops answering now leaves a created instance, and says so.
-    const [activated, ...rest] = await send(deps.ocip, [status, ...reads], what).catch((error: unknown) => {
-      throw partialFailure(toApioError(error, what), ['creation'], ['active status'], what);
-    });
-    if (!isDryRun(deps.ocip) && !activated?.ok) await undoAdd(deps, serviceUserId, what, activated?.error);
-    readResults = rest;
-  }
+  const readResults = deactivate ? await deactivateCreated(deps, serviceUserId, reads, what) : results.slice(1);
   // Recorded, not made: there is nothing to read back.
   if (isDryRun(deps.ocip)) return { planned: true, serviceUserId };
 
@@ -168,6 +165,19 @@ async function addOnce(
     if (deps.settings.returnActiveStatus) answer.active = true;
   }
   return { serviceUserId, ...answer };
+}
+
+/**
+ * The Add is made: the inactive status with the read-back, in one document. A BroadWorks that stops
+ * answering now leaves a created instance, and says so; a refused status undoes the Add.
+ */
+async function deactivateCreated(deps: InstantGroupCallDeps, serviceUserId: string, reads: readonly Command[], what: string): Promise<CommandResult<unknown>[]> {
+  const status = command(GroupInstantGroupCallModifyActiveInstanceListRequest, { serviceActivation: [{ serviceUserId, isActive: false }] });
+  const [activated, ...rest] = await send(deps.ocip, [status, ...reads], what).catch((error: unknown) => {
+    throw partialFailure(toApioError(error, what), ['creation'], ['active status'], what);
+  });
+  if (!isDryRun(deps.ocip) && !activated?.ok) await undoAdd(deps, serviceUserId, what, activated?.error);
+  return rest;
 }
 
 /** The active status failed after the Add: delete the instance, or say exactly what stayed. */
